@@ -1,0 +1,3 @@
+export * from './audit.js'
+export * from './forces.js'
+export * from './identity.js'

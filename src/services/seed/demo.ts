@@ -1,0 +1,14 @@
+import type { Deps } from '../context.js'
+import { seedDemoUsers } from './demo-users.js'
+
+export type SeedStep = { name: string; run: (deps: Deps) => Promise<number> }
+
+// Each capability adds its own step; every step is idempotent, so `lantern seed --demo` can run
+// on every start in demo mode.
+export const demoSeedSteps: SeedStep[] = [{ name: 'users', run: seedDemoUsers }]
+
+export async function seedDemo(deps: Deps): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const step of demoSeedSteps) counts[step.name] = await step.run(deps)
+  return counts
+}

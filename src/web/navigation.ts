@@ -1,0 +1,18 @@
+import { type Actor, can, type Permission } from '../domain/access/policy.js'
+
+// One navigation for the whole service (journeys.md): items appear by role, in this order.
+type NavItem = { text: string; href: string; permission: Permission; matches?: RegExp }
+
+export const NAV_ITEMS: NavItem[] = [
+  { text: 'Home', href: '/', permission: 'home:view', matches: /^\/$/ },
+  { text: 'Admin', href: '/admin', permission: 'users:manage', matches: /^\/admin/ },
+]
+
+export function navigationFor(actor: Actor | null, path: string) {
+  if (!actor) return []
+  return NAV_ITEMS.filter((i) => can(actor, i.permission)).map((i) => ({
+    text: i.text,
+    href: i.href,
+    active: i.matches ? i.matches.test(path) : path.startsWith(i.href),
+  }))
+}
