@@ -45,7 +45,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { lante
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
   }) as unknown as FastifyInstance & { lanternRoutes: RouteRecord[] }
 
   app.decorate('lanternRoutes', [] as RouteRecord[])
@@ -99,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { lante
     secret: config.sessionSecret,
     cookieName: 'lantern.sid',
     saveUninitialized: false,
+    // Save only when the session changes (the idle clock is touched at most once a minute), not on every request.
+    rolling: false,
     cookie: {
       httpOnly: true,
       sameSite: 'lax',

@@ -1,0 +1,15 @@
+import type { Database } from '../src/db/client.js'
+import type { LoadResult } from './harness.js'
+
+export type BenchEnv = {
+  kind: 'pglite' | 'postgres'
+  baseUrl: string
+  cookie: string
+  seconds: number
+  concurrency: number
+  database: Database
+}
+export type BenchSection = { name: string; run(env: BenchEnv): Promise<{ load: LoadResult[]; notes: string[] }> }
+
+// Each capability adds its own measurements here.
+export const benchSections: BenchSection[] = []

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { PGlite } from '@electric-sql/pglite'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const dir = mkdtempSync(join(tmpdir(), 'lantern-cli-'))
+const env = { ...process.env, LANTERN_DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '' }
+delete (env as Record<string, string | undefined>).DATABASE_URL
+
+async function lantern(args: string[], input?: string) {
+  const child = run('node', ['bin/lantern.mjs', ...args], { env, timeout: 60_000 })
+  if (input !== undefined) {
+    child.child.stdin?.end(input)
+  }
+  try {
+    const { stdout, stderr } = await child
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('lantern command line (PGlite data directory)', () => {
+  it('prints help for every command', async () => {
+    const top = await lantern(['--help'])
+    expect(top.code).toBe(0)
+    for (const c of ['serve', 'migrate', 'seed', 'users', 'audit']) expect(top.stdout).toContain(`  ${c}`)
+    const users = await lantern(['users', '--help'])
+    expect(users.stdout).toContain('lantern users add --force FORCE_ID --role ROLE --email EMAIL')
+  })
+
+  it('exits non-zero with a one-line reason on bad input', async () => {
+    const unknown = await lantern(['frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1)
+    const badRole = await lantern(['users', 'add', '--force', 'kent', '--role', 'wizard', '--email', 'a@b.c'])
+    expect(badRole.code).toBe(2)
+    expect(badRole.stderr).toContain('Unknown role "wizard"')
+    const badForce = await lantern([
+      'users',
+      'add',
+      '--force',
+      'atlantis',
+      '--role',
+      'investigator',
+      '--email',
+      'a@b.c',
+    ])
+    expect(badForce.stderr).toContain('Unknown force "atlantis"')
+    const badOpt = await lantern(['migrate', '--wat'])
+    expect(badOpt.code).toBe(2)
+    const seedWithout = await lantern(['seed'])
+    expect(seedWithout.stderr).toContain('lantern seed --demo')
+  })
+
+  it('migrates, seeds idempotently, adds a user and verifies the audit chain, then finds tampering', async () => {
+    expect((await lantern(['migrate'])).code).toBe(0)
+    const s1 = await lantern(['seed', '--demo'])
+    expect(s1.code).toBe(0)
+    expect(s1.stdout).toContain('users +11')
+    const s2 = await lantern(['seed', '--demo'])
+    expect(s2.stdout).toContain('users +0')
+    const add = await lantern(
+      [
+        'users',
+        'add',
+        '--force',
+        'merseyside',
+        '--role',
+        'investigator',
+        '--email',
+        'dc.jones@merseyside.example',
+        '--password-stdin',
+      ],
+      'a-strong-password-for-cli\n',
+    )
+    expect(add.code).toBe(0)
+    expect(add.stdout).toContain('Added dc.jones@merseyside.example (investigator, merseyside)')
+    const demoPw = await lantern(
+      ['users', 'add', '--force', 'none', '--role', 'inspector', '--email', 'i@x.example', '--password-stdin'],
+      'short\n',
+    )
+    expect(demoPw.code).toBe(2)
+    expect(demoPw.stderr).toContain('at least 12 characters')
+    const ok = await lantern(['audit', 'verify'])
+    expect(ok.code).toBe(0)
+    expect(ok.stdout).toMatch(/Audit chain intact: \d+ events verified/)
+
+    const db = await PGlite.create(join(dir, 'pglite'))
+    const { rows } = await db.query<{ id: number }>('select id from audit_events order by id limit 1 offset 3')
+    const id = Number(rows[0]?.id)
+    await db.exec('alter table audit_events disable trigger audit_events_no_update_delete')
+    await db.query("update audit_events set record_id = 'someone-else' where id = $1", [id])
+    await db.close()
+    const broken = await lantern(['audit', 'verify'])
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain(`Audit chain broken at event ${id}: its content was changed`)
+  })
+})
