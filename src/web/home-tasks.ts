@@ -5,6 +5,12 @@ type HomeTask = { title: string; href: string; description: string; permission: 
 
 export const HOME_TASKS: HomeTask[] = [
   {
+    title: 'Record an encounter',
+    href: '/encounters',
+    description: 'Screen someone you have met for signs of modern slavery, and see what you must do next.',
+    permission: 'encounter:create',
+  },
+  {
     title: 'Users and sign-in',
     href: '/admin/users',
     description: "Add users, unlock accounts and require a second factor for your force's users.",

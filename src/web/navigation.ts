@@ -5,6 +5,7 @@ type NavItem = { text: string; href: string; permission: Permission; matches?: R
 
 export const NAV_ITEMS: NavItem[] = [
   { text: 'Home', href: '/', permission: 'home:view', matches: /^\/$/ },
+  { text: 'Encounters', href: '/encounters', permission: 'encounter:create', matches: /^\/encounters/ },
   { text: 'Admin', href: '/admin', permission: 'users:manage', matches: /^\/admin/ },
 ]
 

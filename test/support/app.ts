@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { loadConfig } from '../../src/config.js'
 import { type Database, openDatabase } from '../../src/db/client.js'
+import { createLogger } from '../../src/logger.js'
 import { seedDemo } from '../../src/services/seed/demo.js'
 import { migrateAndLoadReferenceData } from '../../src/services/setup/migrate.js'
 import { buildApp, type RouteRecord } from '../../src/web/app.js'
@@ -41,7 +42,9 @@ export async function startTestApp(
   })
   const deps = { db: database.db, database, now: clock.now }
   if (opts.seed !== false) await seedDemo(deps)
-  const app = await buildApp({ ...deps, config, logger: false })
+  // LANTERN_TEST_LOG=error shows server-side errors while debugging a test.
+  const logLevel = process.env.LANTERN_TEST_LOG
+  const app = await buildApp({ ...deps, config, logger: logLevel ? createLogger(logLevel) : false })
   await app.ready()
   return {
     app,

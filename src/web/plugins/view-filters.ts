@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import type { Environment } from 'nunjucks'
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
@@ -21,7 +22,15 @@ function toDate(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d
 }
 
+// MOJ components (the timeline) call their own filters, such as mojDate.
+const require = createRequire(import.meta.url)
+const mojFilters = require('@ministryofjustice/frontend/moj/filters/all.js') as () => Record<
+  string,
+  (...args: unknown[]) => unknown
+>
+
 export function registerViewFilters(env: Environment) {
+  for (const [name, fn] of Object.entries(mojFilters())) env.addFilter(name, fn)
   env.addFilter('ukDate', (v: unknown) => {
     const d = toDate(v)
     return d ? dateFmt.format(d) : ''

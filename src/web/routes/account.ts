@@ -9,7 +9,7 @@ import { render } from '../render.js'
 
 const CodeForm = z.object({
   code: z
-    .string()
+    .string({ error: 'Enter the 6-digit code from your authenticator app' })
     .trim()
     .min(1, 'Enter the 6-digit code from your authenticator app')
     .regex(/^\d{3}\s?\d{3}$/, 'The code must be 6 digits, like 123456'),

@@ -45,10 +45,17 @@ const AuditQuery = z.object({
 })
 
 const NewUserForm = z.object({
-  displayName: z.string().trim().min(1, 'Enter the person’s name').max(120, 'Name must be 120 characters or fewer'),
-  email: z.email('Enter an email address in the correct format, like name@force.police.uk'),
+  displayName: z
+    .string({ error: 'Enter the person’s name' })
+    .trim()
+    .min(1, 'Enter the person’s name')
+    .max(120, 'Name must be 120 characters or fewer'),
+  email: z.email({ error: 'Enter an email address in the correct format, like name@force.police.uk' }),
   role: z.enum(roles.filter((r) => r !== 'inspector') as [Role, ...Role[]], 'Select a role'),
-  password: z.string().min(12, 'Temporary password must be at least 12 characters').max(200),
+  password: z
+    .string({ error: 'Enter a temporary password' })
+    .min(12, 'Temporary password must be at least 12 characters')
+    .max(200),
 })
 
 export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {

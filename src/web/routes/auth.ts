@@ -7,12 +7,19 @@ import { parseForm } from '../forms.js'
 import { render } from '../render.js'
 
 const SignInForm = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(254, 'Email address must be 254 characters or fewer'),
-  password: z.string().min(1, 'Enter your password').max(1024, 'Password must be 1024 characters or fewer'),
+  email: z
+    .string({ error: 'Enter your email address' })
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer'),
+  password: z
+    .string({ error: 'Enter your password' })
+    .min(1, 'Enter your password')
+    .max(1024, 'Password must be 1024 characters or fewer'),
 })
 const TotpForm = z.object({
   code: z
-    .string()
+    .string({ error: 'Enter the 6-digit code from your authenticator app' })
     .trim()
     .min(1, 'Enter the 6-digit code from your authenticator app')
     .regex(/^\d{3}\s?\d{3}$/, 'The code must be 6 digits, like 123456'),

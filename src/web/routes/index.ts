@@ -4,6 +4,7 @@ import { accountRoutes } from './account.js'
 import { adminRoutes } from './admin.js'
 import { authRoutes } from './auth.js'
 import { homeRoutes } from './home.js'
+import { identifyRoutes } from './identify/index.js'
 import { staticPageRoutes } from './static-pages.js'
 
 // Each capability adds its route module here; buildApp registers them in this order.
@@ -13,4 +14,5 @@ export const routeModules: ((app: FastifyInstance, deps: AppDeps) => Promise<voi
   staticPageRoutes,
   accountRoutes,
   adminRoutes,
+  identifyRoutes,
 ]

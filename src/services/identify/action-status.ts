@@ -1,0 +1,30 @@
+import type { EncounterRow } from '../../db/repositories/encounters.js'
+import type { ActionCode } from '../../domain/identify/actions.js'
+import type { Ctx, Deps } from '../context.js'
+
+/** Where an assessment action stands: later capabilities (inform, refer, custody) mark theirs done. */
+export type ActionState = {
+  status: 'to-do' | 'done' | 'in-progress'
+  detail?: string
+  href?: string
+  hrefText?: string
+}
+
+export type ActionResolver = (
+  deps: Deps,
+  ctx: Ctx,
+  encounter: EncounterRow,
+) => Promise<Partial<Record<ActionCode, ActionState>>>
+
+// Each capability that carries out an action registers a resolver here.
+export const actionResolvers: ActionResolver[] = []
+
+export async function actionStates(
+  deps: Deps,
+  ctx: Ctx,
+  encounter: EncounterRow,
+): Promise<Partial<Record<ActionCode, ActionState>>> {
+  const states: Partial<Record<ActionCode, ActionState>> = {}
+  for (const resolve of actionResolvers) Object.assign(states, await resolve(deps, ctx, encounter))
+  return states
+}
