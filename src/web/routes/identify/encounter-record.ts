@@ -5,6 +5,7 @@ import { indicatorById } from '../../../domain/identify/catalogue.js'
 import { actionStates } from '../../../services/identify/action-status.js'
 import { EncounterNotFound, encounterHistory, readEncounter } from '../../../services/identify/encounters.js'
 import type { AppDeps } from '../../app.js'
+import { escapeHtml } from '../../html.js'
 import { render } from '../../render.js'
 import { checkData } from './encounter-journey.js'
 import { provenanceLabels } from './labels.js'
@@ -54,9 +55,9 @@ export async function encounterRecordRoutes(app: FastifyInstance, deps: AppDeps)
       const tasks = a.actions.map((action) => {
         const state = states[action.code] ?? { status: 'to-do' as const }
         return {
-          title: { html: `<span data-action-code="${action.code}">${escape(action.title)}</span>` },
+          title: { html: `<span data-action-code="${action.code}">${escapeHtml(action.title)}</span>` },
           hint: {
-            html: `${escape(action.why)} <span class="govuk-body-s">(${escape(action.source.ref)}${action.source.confidence !== 'CONFIRMED' ? `, ${action.source.confidence}` : ''})</span>`,
+            html: `${escapeHtml(action.why)} <span class="govuk-body-s">(${escapeHtml(action.source.ref)}${action.source.confidence !== 'CONFIRMED' ? `, ${action.source.confidence}` : ''})</span>`,
           },
           href: state.href,
           status:
@@ -86,7 +87,7 @@ export async function encounterRecordRoutes(app: FastifyInstance, deps: AppDeps)
         reasons,
         history: history.map((h) => ({
           label: { text: h.pathwayBefore !== h.pathwayAfter ? `Amended: the pathway changed` : 'Amended' },
-          html: `<p class="govuk-body">${escape(h.reason)}</p><p class="govuk-body-s">Changed: ${h.changes.map((c) => fieldLabels[c.field] ?? c.field).join(', ')}</p>`,
+          html: `<p class="govuk-body">${escapeHtml(h.reason)}</p><p class="govuk-body-s">Changed: ${h.changes.map((c) => fieldLabels[c.field] ?? c.field).join(', ')}</p>`,
           datetime: { timestamp: h.changedAt, type: 'datetime' },
           byline: { text: h.changedBy === ctx.actor.userId ? 'you' : 'another officer' },
         })),
@@ -94,12 +95,5 @@ export async function encounterRecordRoutes(app: FastifyInstance, deps: AppDeps)
         ...checkData(row),
       })
     },
-  )
-}
-
-function escape(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   )
 }
