@@ -11,6 +11,12 @@ export const HOME_TASKS: HomeTask[] = [
     permission: 'encounter:create',
   },
   {
+    title: 'Signs of modern slavery',
+    href: '/reference/indicators',
+    description: 'Look up the signs, what they can look like and where each comes from.',
+    permission: 'indicators:view',
+  },
+  {
     title: 'Users and sign-in',
     href: '/admin/users',
     description: "Add users, unlock accounts and require a second factor for your force's users.",

@@ -6,6 +6,7 @@ type NavItem = { text: string; href: string; permission: Permission; matches?: R
 export const NAV_ITEMS: NavItem[] = [
   { text: 'Home', href: '/', permission: 'home:view', matches: /^\/$/ },
   { text: 'Encounters', href: '/encounters', permission: 'encounter:create', matches: /^\/encounters/ },
+  { text: 'Reference', href: '/reference/indicators', permission: 'indicators:view', matches: /^\/reference/ },
   { text: 'Admin', href: '/admin', permission: 'users:manage', matches: /^\/admin/ },
 ]
 

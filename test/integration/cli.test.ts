@@ -104,3 +104,42 @@ describe('lantern command line (PGlite data directory)', () => {
     expect(broken.stderr).toContain(`Audit chain broken at event ${id}: its content was changed`)
   })
 })
+
+describe('lantern indicators and lantern assess', () => {
+  it('prints the catalogue as JSON with the fields other systems rely on', async () => {
+    const res = await lantern(['indicators', '--json'])
+    expect(res.code).toBe(0)
+    const items = JSON.parse(res.stdout) as Record<string, unknown>[]
+    expect(items.length).toBeGreaterThan(60)
+    for (const key of ['id', 'title', 'types', 'appliesTo', 'grade', 'refs', 'confidence'])
+      expect(items[0]).toHaveProperty(key)
+  })
+
+  it('assesses JSON from stdin and names every invalid field with a non-zero exit', async () => {
+    const ok = await lantern(
+      ['assess', '-'],
+      JSON.stringify({
+        person: { age: 16, role: 'arrested' },
+        indicators: [{ id: 'gen-debt', provenance: 'disclosed' }],
+        consent: 'not-asked',
+        immediateRisk: false,
+        placeType: 'cannabis-grow',
+        occurredAt: '2026-11-20T06:00:00Z',
+      }),
+    )
+    expect(ok.code).toBe(0)
+    const a = JSON.parse(ok.stdout)
+    expect(a.pathway).toBe('nrm-child')
+    expect(a.actions.map((x: { code: string }) => x.code)).toContain('s45-flag')
+    const bad = await lantern(['assess', '-'], JSON.stringify({ person: { role: 'x' }, indicators: [{ id: 'nope' }] }))
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('invalid: person.role')
+    expect(bad.stderr).toContain('invalid: indicators[0].id: unknown indicator id "nope"')
+    expect(bad.stderr).toContain('invalid: occurredAt: required')
+    const notJson = await lantern(['assess', '-'], '{not json')
+    expect(notJson.code).toBe(2)
+    expect(notJson.stderr).toContain('is not valid JSON')
+    const missing = await lantern(['assess', '/no/such/file.json'])
+    expect(missing.stderr).toContain('Cannot read /no/such/file.json: ENOENT')
+  })
+})

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js'
 import { audit, migrate, seed, serve, tokens, users } from './core.js'
+import { assessCommand, indicatorsCommand } from './identify.js'
 
 // Each capability adds its commands here; `lantern --help` lists them in this order.
-export const commands: Command[] = [serve, migrate, seed, users, audit, tokens]
+export const commands: Command[] = [serve, migrate, seed, users, audit, tokens, indicatorsCommand, assessCommand]

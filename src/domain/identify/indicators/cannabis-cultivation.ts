@@ -1,0 +1,70 @@
+import type { IndicatorEntry } from '../indicator.js'
+import { cannabisCaseFacts, cannabisRvS, cannabisVclAn } from '../sources.js'
+
+const caseFactsNote = 'Drawn from the facts of published court cases, not from official indicator guidance.'
+
+export const cannabisCultivationIndicators: IndicatorEntry[] = [
+  {
+    id: 'can-found-in-grow',
+    title: 'Found inside a cannabis grow',
+    hint: 'Found tending plants, or inside a house, flat or unit used as a cannabis farm. Anyone found in a grow, adult or child, may have been trafficked there.',
+    types: ['criminal'],
+    appliesTo: 'both',
+    refs: [],
+    source: cannabisCaseFacts,
+    sourceNote: caseFactsNote,
+  },
+  {
+    id: 'can-sleeps-at-grow',
+    title: 'Living or sleeping at the grow',
+    hint: 'A mattress, clothes, food or cooking things inside the property, and nowhere else to live.',
+    types: ['criminal'],
+    appliesTo: 'both',
+    refs: [],
+    source: cannabisCaseFacts,
+    sourceNote: caseFactsNote,
+  },
+  {
+    id: 'can-locked-in-or-guarded',
+    title: 'Locked in the grow, or the property is guarded',
+    hint: 'Doors locked from the outside, windows covered or boarded, food brought in by others, or someone checking on them. An unlocked door does not mean they were free to go.',
+    types: ['criminal'],
+    appliesTo: 'both',
+    delphi: 'isolation-confinement-surveillance',
+    refs: ['ilo-fl:restriction-of-movement'],
+    source: cannabisRvS,
+    sourceNote: caseFactsNote,
+  },
+  {
+    id: 'can-gardening-to-pay-debt',
+    title: 'Working at the grow to pay off a debt or the cost of their journey',
+    hint: 'Told to "garden" for months to repay the cost of being brought to the UK, or another debt, as in R v S (2020).',
+    types: ['criminal'],
+    appliesTo: 'both',
+    delphi: 'debt-bondage',
+    refs: ['ilo-fl:debt-bondage'],
+    source: cannabisRvS,
+    sourceNote: caseFactsNote,
+  },
+  {
+    id: 'can-did-not-know-illegal',
+    title: 'Did not know what the plants were, or that the work was illegal',
+    hint: 'Says they were told it was gardening or farm work, or did not know that growing cannabis is a crime here, as VCL said.',
+    types: ['criminal'],
+    appliesTo: 'both',
+    delphi: 'abuse-of-lack-of-information',
+    refs: ['ilo-fl:deception'],
+    source: cannabisVclAn,
+    sourceNote: caseFactsNote,
+  },
+  {
+    id: 'can-hiding-near-grow',
+    title: 'Hiding near a grow, or running from one',
+    hint: 'Found hiding nearby, as AN was with other children near a London cannabis factory, or caught escaping from the property, as in R v S (2020).',
+    types: ['criminal'],
+    appliesTo: 'both',
+    refs: [],
+    source: cannabisVclAn,
+    sourceNote: caseFactsNote,
+  },
+]

@@ -1,0 +1,66 @@
+import type { IndicatorEntry } from '../indicator.js'
+import { delphiIndicators, iloForcedLabour, labourExploitation } from '../sources.js'
+import { MOST_TYPES } from './common.js'
+
+export const threatsAndViolenceIndicators: IndicatorEntry[] = [
+  {
+    id: 'gen-threats',
+    title: 'They or their family have been threatened',
+    hint: 'Told that they or their family will be hurt, or that something bad will happen if they leave, talk to the police or do not pay; or threatened with a weapon.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'threats-of-violence',
+    refs: ['ilo-fl:intimidation-threats'],
+    source: iloForcedLabour,
+  },
+  {
+    id: 'gen-violence',
+    title: 'Hit, hurt or sexually assaulted by the people in control',
+    hint: 'Says or shows they have been beaten, burnt, raped or otherwise hurt by an employer, "boss", gang or partner, including as a punishment.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'violence',
+    refs: ['ilo-fl:physical-sexual-violence'],
+    source: iloForcedLabour,
+  },
+  {
+    id: 'gen-threat-of-denunciation',
+    title: 'Threatened with the police, immigration or being "exposed"',
+    hint: 'Told they will be arrested or deported if they complain, or that their family or community will be told what they do, for example that they sell sex.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'threat-of-denunciation',
+    refs: ['ilo-fl:intimidation-threats'],
+    source: delphiIndicators,
+  },
+  {
+    id: 'gen-punished-or-fined',
+    title: 'Fined or punished for "mistakes" or not earning enough',
+    hint: 'Money taken off them for being late, breaking rules or missing a target; or beaten, locked up or given worse work as a punishment.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'wage-manipulation',
+    refs: ['ilo-fl:intimidation-threats', 'ilo-fl:withholding-wages'],
+    source: labourExploitation,
+  },
+  {
+    id: 'gen-told-what-to-say',
+    title: 'Told what to say to the police or others',
+    hint: 'They say they were given a story to tell, such as a false name, age or reason for being here, or told never to mention the person in charge.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'forced-to-lie',
+    refs: ['ilo-fl:intimidation-threats'],
+    source: delphiIndicators,
+  },
+  {
+    id: 'gen-belief-based-control',
+    title: 'Controlled through "juju", oaths, curses or other beliefs',
+    hint: 'Made to swear an oath or take part in a ritual, or believes a curse will harm them or their family if they disobey, run away or speak to you.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'abuse-of-beliefs',
+    refs: ['ilo-fl:intimidation-threats', 'ilo-fl:abuse-of-vulnerability'],
+    source: delphiIndicators,
+  },
+]

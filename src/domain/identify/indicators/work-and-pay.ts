@@ -1,0 +1,66 @@
+import type { IndicatorEntry } from '../indicator.js'
+import { iloForcedLabour, labourExploitation } from '../sources.js'
+import { ALL_TYPES, MOST_TYPES } from './common.js'
+
+export const workAndPayIndicators: IndicatorEntry[] = [
+  {
+    id: 'gen-debt',
+    title: 'Owes a debt they cannot realistically pay off',
+    hint: 'Says they owe money for travel, a job, housing, food or "protection" and must work it off. The debt may keep growing however much they work.',
+    types: ALL_TYPES,
+    appliesTo: 'both',
+    delphi: 'debt-bondage',
+    refs: ['ilo-fl:debt-bondage'],
+    source: iloForcedLabour,
+  },
+  {
+    id: 'gen-wages-withheld',
+    title: 'Paid little or nothing, or someone else takes their pay',
+    hint: 'Wages go to someone else, are "kept back", paid late or eaten up by charges. They may be paid far less than they were told, or nothing at all.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'wages-withheld',
+    refs: ['ilo-fl:withholding-wages'],
+    source: iloForcedLabour,
+  },
+  {
+    id: 'gen-no-access-to-money',
+    title: 'Has no money or bank card of their own',
+    hint: 'No cash at all, or someone else holds their bank card, PIN or account. Any money they earn goes straight to another person.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'low-or-no-salary',
+    refs: ['ilo-fl:withholding-wages'],
+    source: labourExploitation,
+  },
+  {
+    id: 'gen-excessive-hours',
+    title: 'Works very long hours with few or no days off',
+    hint: 'For example 12 hours or more a day, seven days a week, on call day and night, or not allowed proper breaks.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'excessive-hours',
+    refs: ['ilo-fl:excessive-overtime'],
+    source: iloForcedLabour,
+  },
+  {
+    id: 'gen-deductions',
+    title: 'Large amounts taken from their pay for housing, transport, food or tools',
+    hint: 'The employer or "agent" charges them for a bed, lifts to work, meals, uniform or equipment, so little or nothing is left.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'wage-manipulation',
+    refs: ['ilo-fl:withholding-wages', 'ilo-fl:debt-bondage'],
+    source: labourExploitation,
+  },
+  {
+    id: 'gen-depends-on-employer',
+    title: 'Relies on the employer for work, housing and transport',
+    hint: 'The same person gives them work, a place to sleep and lifts, so losing the job would mean losing everything.',
+    types: MOST_TYPES,
+    appliesTo: 'both',
+    delphi: 'dependency-on-exploiters',
+    refs: ['ilo-fl:abuse-of-vulnerability'],
+    source: labourExploitation,
+  },
+]
