@@ -102,3 +102,7 @@ export async function encounterReferenceExists(tx: DbOrTx, reference: string) {
   const [row] = await tx.select({ id: encounters.id }).from(encounters).where(eq(encounters.reference, reference))
   return row !== undefined
 }
+
+export async function countEncountersByOfficer(tx: DbOrTx, scope: ForceScope, officerUserId: string) {
+  return tx.$count(encounters, and(eq(encounters.forceId, scope.forceId), eq(encounters.officerUserId, officerUserId)))
+}

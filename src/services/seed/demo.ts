@@ -1,11 +1,15 @@
 import type { Deps } from '../context.js'
+import { seedDemoEncounters } from './demo-encounters.js'
 import { seedDemoUsers } from './demo-users.js'
 
 export type SeedStep = { name: string; run: (deps: Deps) => Promise<number> }
 
 // Each capability adds its own step; every step is idempotent, so `lantern seed --demo` can run
 // on every start in demo mode.
-export const demoSeedSteps: SeedStep[] = [{ name: 'users', run: seedDemoUsers }]
+export const demoSeedSteps: SeedStep[] = [
+  { name: 'users', run: seedDemoUsers },
+  { name: 'encounters', run: seedDemoEncounters },
+]
 
 export async function seedDemo(deps: Deps): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
