@@ -1,5 +1,6 @@
 import type { Database } from '../src/db/client.js'
 import type { LoadResult } from './harness.js'
+import { identifyBench } from './sections/identify.js'
 
 export type BenchEnv = {
   kind: 'pglite' | 'postgres'
@@ -12,4 +13,4 @@ export type BenchEnv = {
 export type BenchSection = { name: string; run(env: BenchEnv): Promise<{ load: LoadResult[]; notes: string[] }> }
 
 // Each capability adds its own measurements here.
-export const benchSections: BenchSection[] = []
+export const benchSections: BenchSection[] = [identifyBench]

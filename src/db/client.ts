@@ -36,6 +36,11 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'm
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+    // An idle connection dropped by the server (a restart, a failover) must not crash the process;
+    // the pool replaces it and the next query reports any lasting fault.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL connection lost: ${err.message}`)
+    })
     // Fail at start-up with the driver's reason if the server cannot be reached.
     await pool.query('select 1')
     const db = drizzleNodePg({ client: pool, schema })
