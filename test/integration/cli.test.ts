@@ -60,6 +60,19 @@ describe('lantern command line (PGlite data directory)', () => {
     expect(seedWithout.stderr).toContain('lantern seed --demo')
   })
 
+  it('stops with a one-line reason when the database cannot be reached', async () => {
+    const res = await run('node', ['bin/lantern.mjs', 'migrate'], {
+      env: { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SESSION_SECRET: 'x'.repeat(40) },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    )
+    expect(res.code).toBe(2)
+    expect(res.stderr).toMatch(
+      /^lantern migrate: Cannot open the database \(postgres:\/\/nobody@127\.0\.0\.1:1\/none\): .*ECONNREFUSED/,
+    )
+  })
+
   it('migrates, seeds idempotently, adds a user and verifies the audit chain, then finds tampering', async () => {
     expect((await lantern(['migrate'])).code).toBe(0)
     const s1 = await lantern(['seed', '--demo'])

@@ -226,3 +226,47 @@ describe.each(kinds)('foundation on %s', (kind) => {
     expect((await n.get('/')).body).toContain('PC New Starter')
   })
 })
+
+describe('outside demo mode', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await startTestApp('pglite', {
+      env: { LANTERN_DEMO: 'false', SESSION_SECRET: 'a-real-secret-of-at-least-32-characters' },
+    })
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('refuses the published demo password even for an account that has it', async () => {
+    const c = new Client(t.app)
+    await c.get('/sign-in')
+    const res = await c.post('/sign-in', { email: DEMO.admin, password: 'lantern-demo-2026' })
+    expect(res.statusCode).toBe(401)
+  })
+})
+
+describe('when the database is down', () => {
+  it('reports DOWN on /health with 503', async () => {
+    const t = await startTestApp('pglite')
+    const { buildApp } = await import('../../src/web/app.js')
+    const { loadConfig } = await import('../../src/config.js')
+    const app = await buildApp({
+      db: t.database.db,
+      database: {
+        kind: 'pglite',
+        ping: async () => {
+          throw new Error('connection refused')
+        },
+      },
+      now: t.clock.now,
+      config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      logger: false,
+    })
+    const res = await app.inject('/health')
+    expect(res.statusCode).toBe(503)
+    expect(res.json()).toEqual({ status: 'DOWN', database: { status: 'DOWN', kind: 'pglite' } })
+    await app.close()
+    await t.close()
+  })
+})
