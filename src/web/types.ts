@@ -32,6 +32,14 @@ export type SessionData = {
   mustSetUpTotp?: boolean
   flash?: { type: 'success' | 'important'; text: string; title?: string }
   returnTo?: string
+  /** The phone is with the person encountered: only the hand-over pages are reachable until the officer signs in again. */
+  handover?: {
+    encounterId: string
+    lang: string
+    startedAt: number
+    answers: Record<string, 'yes' | 'no' | 'prefer-not-to-say'>
+    readAloud: boolean
+  }
 }
 
 declare module 'fastify' {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto'
+import type { DbOrTx } from '../../db/client.js'
 import {
   type EncounterPatch,
   type EncounterRow,
@@ -147,53 +148,67 @@ export async function saveEncounterStep(
   reason?: string,
 ): Promise<EncounterRow> {
   assertCan(ctx.actor, 'encounter:amend')
+  return deps.db.transaction((tx) => changeEncounter(tx, ctx, id, expectedVersion, patch, reason, deps.now()))
+}
+
+/**
+ * The change itself, inside a caller's transaction, so another capability (the private questions on
+ * the hand-over screen) can add to an encounter and record its own rows all-or-nothing.
+ */
+export async function changeEncounter(
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number,
+  patch: EncounterPatch,
+  reason: string | undefined,
+  now: Date,
+): Promise<EncounterRow> {
+  assertCan(ctx.actor, 'encounter:amend')
   const scope = forceScopeOf(ctx.actor)
-  const now = deps.now()
-  return deps.db.transaction(async (tx) => {
-    const before = await findEncounter(tx, scope, id)
-    if (!before) throw new EncounterNotFound(id)
-    const changes = diff(before, patch)
-    if (before.status === 'submitted') {
-      if (changes.length === 0) return before
-      if (!reason?.trim()) throw new AmendmentReasonMissing('Give a reason for changing a submitted encounter')
-      const merged = { ...before, ...patch } as EncounterRow
-      const reassessed = assessmentPatch(merged)
-      const after = await updateEncounter(tx, scope, id, expectedVersion, { ...patch, ...reassessed }, now)
-      if (!after) throw new EncounterConflict(id)
-      await insertEncounterRevision(tx, scope, {
-        encounterId: id,
-        version: after.version,
-        changedBy: ctx.actor.userId,
-        changedAt: now.toISOString(),
-        reason: reason.trim(),
-        changes,
-        pathwayBefore: String(before.assessment?.pathway ?? ''),
-        pathwayAfter: String(after.assessment?.pathway ?? ''),
-      })
-      await audit(
-        tx,
-        ctx,
-        {
-          action: 'update',
-          recordType: 'encounter',
-          recordId: id,
-          reason: reason.trim(),
-          details: { fields: changes.map((c) => c.field) },
-        },
-        now,
-      )
-      return after
-    }
-    const after = await updateEncounter(tx, scope, id, expectedVersion, patch, now)
+  const before = await findEncounter(tx, scope, id)
+  if (!before) throw new EncounterNotFound(id)
+  const changes = diff(before, patch)
+  if (before.status === 'submitted') {
+    if (changes.length === 0) return before
+    if (!reason?.trim()) throw new AmendmentReasonMissing('Give a reason for changing a submitted encounter')
+    const merged = { ...before, ...patch } as EncounterRow
+    const reassessed = assessmentPatch(merged)
+    const after = await updateEncounter(tx, scope, id, expectedVersion, { ...patch, ...reassessed }, now)
     if (!after) throw new EncounterConflict(id)
+    await insertEncounterRevision(tx, scope, {
+      encounterId: id,
+      version: after.version,
+      changedBy: ctx.actor.userId,
+      changedAt: now.toISOString(),
+      reason: reason.trim(),
+      changes,
+      pathwayBefore: String(before.assessment?.pathway ?? ''),
+      pathwayAfter: String(after.assessment?.pathway ?? ''),
+    })
     await audit(
       tx,
       ctx,
-      { action: 'update', recordType: 'encounter', recordId: id, details: { fields: changes.map((c) => c.field) } },
+      {
+        action: 'update',
+        recordType: 'encounter',
+        recordId: id,
+        reason: reason.trim(),
+        details: { fields: changes.map((c) => c.field) },
+      },
       now,
     )
     return after
-  })
+  }
+  const after = await updateEncounter(tx, scope, id, expectedVersion, patch, now)
+  if (!after) throw new EncounterConflict(id)
+  await audit(
+    tx,
+    ctx,
+    { action: 'update', recordType: 'encounter', recordId: id, details: { fields: changes.map((c) => c.field) } },
+    now,
+  )
+  return after
 }
 
 /** Submits a complete draft: runs the assessment and stores it with the versions it used. */

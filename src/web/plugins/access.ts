@@ -9,6 +9,8 @@ import type { Access } from '../types.js'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // Pages a user who must still set up a second factor may reach.
 const TOTP_SETUP_ALLOWED = /^\/(account\/two-factor|sign-out|assets\/)/
+// While the phone is handed to the person encountered, nothing of the case may be reachable.
+const HANDOVER_ALLOWED = /^\/(handover|rights|assets)(\/|$|\?|\.)/
 
 /**
  * Sign-in and authorisation for every route: each route must declare `config.access`, the actor
@@ -64,6 +66,9 @@ export function registerAccessControl(app: FastifyInstance & { lanternRoutes: Ro
       if (request.method === 'GET' && request.session) request.session.returnTo = request.url
       const expired = request.sessionExpired
       return reply.redirect(expired ? `/sign-in?expired=${expired}` : '/sign-in')
+    }
+    if (request.session?.handover && !HANDOVER_ALLOWED.test(request.url)) {
+      return isApi ? sendProblem(reply, { status: 423, title: 'Locked', detail: 'A hand-over is in progress' }) : reply.redirect('/handover')
     }
     if (request.session?.mustSetUpTotp && !TOTP_SETUP_ALLOWED.test(request.url)) {
       return reply.redirect('/account/two-factor')
