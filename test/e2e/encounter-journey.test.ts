@@ -1,35 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { DEMO } from '../support/app.js'
-import {
-  browserAvailable,
-  expectAccessible,
-  type LiveApp,
-  launchBrowser,
-  newContext,
-  signInAs,
-  startLiveApp,
-} from './support/browser.js'
+import { browserAvailable, expectAccessible, newContext, signInAs, useLiveBrowser } from './support/browser.js'
 
 describe.runIf(browserAvailable)('a response officer records an encounter on a phone', () => {
-  let live: LiveApp
-  let browser: Browser
-  beforeAll(async () => {
-    live = await startLiveApp()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await live?.close()
-  })
+  const env = useLiveBrowser()
 
   const next = (page: Page) => page.getByRole('button', { name: 'Continue' }).click()
 
   it('walks every page at 320 px, keyboard-friendly, with zero axe violations, to an explained assessment', async () => {
-    const context = await newContext(browser, 320)
+    const context = await newContext(env.browser, 320)
     const page = await context.newPage()
-    await signInAs(page, live.baseUrl, DEMO.response)
-    await page.goto(`${live.baseUrl}/encounters`)
+    await signInAs(page, env.live.baseUrl, DEMO.response)
+    await page.goto(`${env.live.baseUrl}/encounters`)
     await expectAccessible(page, 'encounters-list')
     await page.getByRole('button', { name: 'Record an encounter' }).click()
 
@@ -103,10 +86,10 @@ describe.runIf(browserAvailable)('a response officer records an encounter on a p
   })
 
   it('shows the catalogue as a learning aid, searchable, without violations', async () => {
-    const context = await newContext(browser, 320)
+    const context = await newContext(env.browser, 320)
     const page = await context.newPage()
-    await signInAs(page, live.baseUrl, DEMO.investigator)
-    await page.goto(`${live.baseUrl}/reference/indicators`)
+    await signInAs(page, env.live.baseUrl, DEMO.investigator)
+    await page.goto(`${env.live.baseUrl}/reference/indicators`)
     await page.getByLabel('Search').fill('passport')
     await page.getByRole('button', { name: 'Apply filters' }).click()
     expect(await page.textContent('[data-qa=catalogue-count]')).toMatch(/Showing \d+ of \d+ signs/)

@@ -1,34 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO } from '../support/app.js'
-import {
-  browserAvailable,
-  expectAccessible,
-  type LiveApp,
-  launchBrowser,
-  newContext,
-  signInAs,
-  startLiveApp,
-} from './support/browser.js'
+import { browserAvailable, expectAccessible, newContext, signInAs, useLiveBrowser } from './support/browser.js'
 
 describe.runIf(browserAvailable)('sign-in, home and error pages in Chromium', () => {
-  let live: LiveApp
-  let browser: Browser
-  beforeAll(async () => {
-    live = await startLiveApp()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await live?.close()
-  })
+  const env = useLiveBrowser()
 
   it('signs in on a phone-width screen with no accessibility violations, and signs out', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${live.baseUrl}/sign-in`)
+    await page.goto(`${env.live.baseUrl}/sign-in`)
     await expectAccessible(page, 'sign-in')
 
     await page.getByLabel('Email address').fill(DEMO.response)
@@ -40,7 +22,7 @@ describe.runIf(browserAvailable)('sign-in, home and error pages in Chromium', ()
       .toContain('govuk-error-summary')
     await expectAccessible(page, 'sign-in-error')
 
-    await signInAs(page, live.baseUrl, DEMO.response)
+    await signInAs(page, env.live.baseUrl, DEMO.response)
     await expect.poll(() => page.title()).toBe('Home – Lantern')
     expect(await page.textContent('[data-qa=signed-in-as]')).toContain('PC Amira Khan')
     expect(await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true)
@@ -53,9 +35,9 @@ describe.runIf(browserAvailable)('sign-in, home and error pages in Chromium', ()
   })
 
   it('works with the keyboard alone', async () => {
-    const context = await newContext(browser, 1024)
+    const context = await newContext(env.browser, 1024)
     const page = await context.newPage()
-    await page.goto(`${live.baseUrl}/sign-in`)
+    await page.goto(`${env.live.baseUrl}/sign-in`)
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Skip to main content')
     await page.focus('#email')
@@ -64,28 +46,28 @@ describe.runIf(browserAvailable)('sign-in, home and error pages in Chromium', ()
     await page.keyboard.type('lantern-demo-2026')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.title()).toBe('Home – Lantern')
-    await page.goto(`${live.baseUrl}/admin/audit`)
+    await page.goto(`${env.live.baseUrl}/admin/audit`)
     await expectAccessible(page, 'admin-audit')
-    await page.goto(`${live.baseUrl}/admin/users`)
+    await page.goto(`${env.live.baseUrl}/admin/users`)
     await expectAccessible(page, 'admin-users')
-    await page.goto(`${live.baseUrl}/account/two-factor`)
+    await page.goto(`${env.live.baseUrl}/account/two-factor`)
     await expectAccessible(page, 'account-two-factor')
     await context.close()
   })
 
   it('shows GOV.UK style 403, 404, accessibility and privacy pages without violations', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
-    await signInAs(page, live.baseUrl, DEMO.investigator)
-    await page.goto(`${live.baseUrl}/admin/audit`)
+    await signInAs(page, env.live.baseUrl, DEMO.investigator)
+    await page.goto(`${env.live.baseUrl}/admin/audit`)
     expect(await page.textContent('h1')).toContain('You do not have access to this page')
     await expectAccessible(page, 'error-403')
-    await page.goto(`${live.baseUrl}/no-such-page`)
+    await page.goto(`${env.live.baseUrl}/no-such-page`)
     expect(await page.textContent('h1')).toContain('Page not found')
     await expectAccessible(page, 'error-404')
-    await page.goto(`${live.baseUrl}/accessibility`)
+    await page.goto(`${env.live.baseUrl}/accessibility`)
     await expectAccessible(page, 'accessibility-statement')
-    await page.goto(`${live.baseUrl}/privacy`)
+    await page.goto(`${env.live.baseUrl}/privacy`)
     await expectAccessible(page, 'privacy-notice')
     await context.close()
   })

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../../support/app.js'
 import { inCi } from '../../support/databases.js'
 
@@ -70,4 +70,31 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/**
+ * One live app and one browser for a describe block: registers beforeAll/afterAll and returns
+ * getters, so each journey file starts with a single line.
+ */
+export function useLiveBrowser(opts: Parameters<typeof startTestApp>[1] = {}) {
+  let live: LiveApp | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    live = await startLiveApp(opts)
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await live?.close()
+  })
+  return {
+    get live(): LiveApp {
+      if (!live) throw new Error('the live app is not started yet')
+      return live
+    },
+    get browser(): Browser {
+      if (!browser) throw new Error('the browser is not started yet')
+      return browser
+    },
+  }
 }
