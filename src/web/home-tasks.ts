@@ -5,10 +5,61 @@ type HomeTask = { title: string; href: string; description: string; permission: 
 
 export const HOME_TASKS: HomeTask[] = [
   {
+    title: 'My actions',
+    href: '/actions',
+    description: 'Crimes to record, referrals to make and deadlines coming up, overdue first.',
+    permission: 'worklist:own',
+  },
+  {
+    title: 'Team actions',
+    href: '/team-actions',
+    description: 'Everything open in your force, and crime record cancellations waiting for your decision.',
+    permission: 'worklist:team',
+  },
+  {
+    title: 'Log a referral or report received',
+    href: '/crime/received/new',
+    description:
+      'Another organisation sent your force an NRM referral or a Duty to Notify report: start its crime record.',
+    permission: 'referral:create',
+  },
+  {
     title: 'Record an encounter',
     href: '/encounters',
     description: 'Screen someone you have met for signs of modern slavery, and see what you must do next.',
     permission: 'encounter:create',
+  },
+  {
+    title: 'Referrals',
+    href: '/referrals',
+    description:
+      "Your force's NRM referrals and Duty to Notify reports: decisions to chase, recovery periods, transfers.",
+    permission: 'referral:read',
+  },
+  {
+    title: 'Investigations',
+    href: '/investigations',
+    description:
+      'Plan, supervise and close investigations, with reviews, the evidence checklist and prevention orders.',
+    permission: 'investigation:read',
+  },
+  {
+    title: 'Reviews due',
+    href: '/investigations/reviews-due',
+    description: 'The investigations whose supervisory review is due or overdue, and closures waiting for you.',
+    permission: 'investigation:review',
+  },
+  {
+    title: 'Custody',
+    href: '/custody',
+    description: 'People in custody with signs of modern slavery: the s45 flag and the note for the CPS file.',
+    permission: 'custody:view',
+  },
+  {
+    title: 'Section 45 defence',
+    href: '/s45',
+    description: 'Whether the statutory defence is available for an offence, which limb applies and what to gather.',
+    permission: 's45:assess',
   },
   {
     title: 'Signs of modern slavery',
@@ -21,6 +72,18 @@ export const HOME_TASKS: HomeTask[] = [
     href: '/admin/users',
     description: "Add users, unlock accounts and require a second factor for your force's users.",
     permission: 'users:manage',
+  },
+  {
+    title: 'Crime-recording time limit',
+    href: '/crime/settings',
+    description: 'How long your officers have to record the crime after a referral (24 hours by default).',
+    permission: 'force:settings',
+  },
+  {
+    title: 'Investigation reviews and early closure',
+    href: '/investigations/settings',
+    description: 'How often investigations are reviewed, and the early-closure window for the force lead’s review.',
+    permission: 'force:settings',
   },
   {
     title: 'Audit log',

@@ -4,8 +4,12 @@ import { type Actor, can, type Permission } from '../domain/access/policy.js'
 type NavItem = { text: string; href: string; permission: Permission; matches?: RegExp }
 
 export const NAV_ITEMS: NavItem[] = [
+  { text: 'Actions', href: '/actions', permission: 'worklist:own', matches: /^\/(actions|team-actions|crime)(\/|$)/ },
   { text: 'Home', href: '/', permission: 'home:view', matches: /^\/$/ },
   { text: 'Encounters', href: '/encounters', permission: 'encounter:create', matches: /^\/encounters/ },
+  { text: 'Referrals', href: '/referrals', permission: 'referral:read', matches: /^\/referrals/ },
+  { text: 'Investigations', href: '/investigations', permission: 'investigation:read', matches: /^\/investigations/ },
+  { text: 'Custody', href: '/custody', permission: 'custody:view', matches: /^\/custody/ },
   { text: 'Reference', href: '/reference/indicators', permission: 'indicators:view', matches: /^\/reference/ },
   { text: 'Admin', href: '/admin', permission: 'users:manage', matches: /^\/admin/ },
 ]

@@ -1,6 +1,8 @@
 import type { EncounterRow } from '../../db/repositories/encounters.js'
 import type { ActionCode } from '../../domain/identify/actions.js'
 import type { Ctx, Deps } from '../context.js'
+import { s45FlagResolver } from '../custody/s45-flag.js'
+import { referralActionResolver } from '../refer/action-resolver.js'
 
 /** Where an assessment action stands: later capabilities (inform, refer, custody) mark theirs done. */
 export type ActionState = {
@@ -17,7 +19,7 @@ export type ActionResolver = (
 ) => Promise<Partial<Record<ActionCode, ActionState>>>
 
 // Each capability that carries out an action registers a resolver here.
-export const actionResolvers: ActionResolver[] = []
+export const actionResolvers: ActionResolver[] = [referralActionResolver, s45FlagResolver]
 
 export async function actionStates(
   deps: Deps,

@@ -1,4 +1,7 @@
 import type { Deps } from '../context.js'
+import { seedDemoCrimeRecords } from '../crime/demo-seed.js'
+import { seedDemoInvestigations } from '../investigate/demo.js'
+import { seedDemoReferrals } from '../refer/demo-seed.js'
 import { seedDemoEncounters } from './demo-encounters.js'
 import { seedDemoUsers } from './demo-users.js'
 
@@ -9,6 +12,9 @@ export type SeedStep = { name: string; run: (deps: Deps) => Promise<number> }
 export const demoSeedSteps: SeedStep[] = [
   { name: 'users', run: seedDemoUsers },
   { name: 'encounters', run: seedDemoEncounters },
+  { name: 'crime records', run: seedDemoCrimeRecords },
+  { name: 'referrals', run: seedDemoReferrals },
+  { name: 'investigations', run: seedDemoInvestigations },
 ]
 
 export async function seedDemo(deps: Deps): Promise<Record<string, number>> {

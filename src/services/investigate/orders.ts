@@ -1,0 +1,343 @@
+import type { DbOrTx } from '../../db/client.js'
+import {
+  findInvestigation,
+  findPreventionOrder,
+  findPreventionOrderBySubmission,
+  insertPreventionOrder,
+  listPreventionOrders,
+  orderReferenceExists,
+  type PreventionOrderRow,
+  updatePreventionOrder,
+} from '../../db/repositories/investigations.js'
+import { assertCan, type ForceScope, forceScopeOf } from '../../domain/access/policy.js'
+import { isoDateOf } from '../../domain/investigation/dates.js'
+import { orderReminders, orderStatusOn, remindersDue } from '../../domain/investigation/order-reminders.js'
+import { orderEndDate, validateOrder } from '../../domain/investigation/order-validation.js'
+import { type Breach, orderKindLabels, type PreventionOrder } from '../../domain/investigation/orders.js'
+import { TaskKind } from '../../domain/tasks/task-kind.js'
+import { audit } from '../audit/audit.js'
+import type { Ctx, Deps } from '../context.js'
+import { completeTasks, createTask } from '../tasks/tasks.js'
+import { InvestigationNotFound, OrderNotFound, Refused, refuse } from './errors.js'
+import { newReference, recordEvent } from './model.js'
+
+export type OrderInput = Omit<PreventionOrder, 'breaches'> & { investigationId: string | null; submissionId: string }
+
+export function orderOf(row: PreventionOrderRow): PreventionOrder {
+  return {
+    kind: row.kind,
+    interim: row.interim,
+    route: row.route,
+    applicant: (row.applicant as PreventionOrder['applicant']) ?? null,
+    chiefOfficerNotifiedOn: row.chiefOfficerNotifiedOn,
+    subjectRef: row.subjectRef,
+    subjectAgeAtApplication: row.subjectAgeAtApplication,
+    court: row.court,
+    courtType: row.courtType,
+    madeOn: row.madeOn,
+    startsOn: row.startsOn,
+    duration: row.duration,
+    mainApplicationDecidedOn: row.mainApplicationDecidedOn,
+    prohibitions: row.prohibitions,
+    notificationRequirements: { required: row.notificationRequired, details: row.notificationDetails },
+    breaches: row.breaches.map(({ recordedBy: _r, ...b }) => b),
+  }
+}
+
+// Worklist reminders go through the shared task service when it has a kind for them (src/domain/tasks).
+const ORDER_TASK_KIND = 'prevention-order-reminder'
+const orderTaskKind = TaskKind.safeParse(ORDER_TASK_KIND)
+
+/** Puts each of the order's reminders in the worklist (idempotent), and closes those that no longer apply. */
+async function syncOrderTasks(tx: DbOrTx, scope: ForceScope, row: PreventionOrderRow, now: Date) {
+  if (!orderTaskKind.success) return
+  const kind = orderTaskKind.data
+  const order = orderOf(row)
+  const today = isoDateOf(now)
+  const ended = orderStatusOn(order, today) === 'ended'
+  for (const r of orderReminders(order)) {
+    const subjectId = `${row.id}:${r.kind}:${r.concernsDate}:${r.dueOn}`
+    const stale = (ended && r.kind !== 'breach-follow-up') || (r.kind !== 'breach-follow-up' && today > r.concernsDate)
+    if (stale) continue
+    await createTask(tx, scope, {
+      kind,
+      subjectType: 'prevention-order',
+      subjectId,
+      title: `${orderKindLabels[order.kind]} ${row.reference}: ${r.kind.replaceAll('-', ' ')}`,
+      dueAt: `${r.dueOn}T08:00:00.000Z`,
+      assigneeUserId: row.recordedBy,
+      basis: `Order register reminder (${r.kind}) for ${r.concernsDate}; lead times from the force's order reminder settings`,
+      ruleVersion: 'order-reminders-1',
+      details: { orderId: row.id, reminder: r.kind, href: `/investigations/orders/${row.id}` },
+      createdAt: now,
+    })
+  }
+}
+
+async function closeBreachTasks(tx: DbOrTx, scope: ForceScope, row: PreventionOrderRow, breach: Breach, now: Date) {
+  if (!orderTaskKind.success) return
+  for (const r of orderReminders({ ...orderOf(row), breaches: [{ ...breach, actionTaken: null }] })) {
+    if (r.kind !== 'breach-follow-up' || r.concernsDate !== breach.reportedOn) continue
+    await completeTasks(
+      tx,
+      scope,
+      {
+        kind: orderTaskKind.data,
+        subjectType: 'prevention-order',
+        subjectId: `${row.id}:${r.kind}:${r.concernsDate}:${r.dueOn}`,
+      },
+      'action on the breach recorded',
+      now,
+    )
+  }
+}
+
+/** Adds an order to the register; refused with every reason when the statute does not allow it (s17, s24 …). */
+export async function addOrder(deps: Deps, ctx: Ctx, input: OrderInput) {
+  assertCan(ctx.actor, 'investigation:update')
+  const scope = forceScopeOf(ctx.actor)
+  const now = deps.now()
+  const { investigationId, submissionId, ...rest } = input
+  const order: PreventionOrder = { ...rest, breaches: [] }
+  const validation = validateOrder(order)
+  if (!validation.ok) {
+    throw new Refused(validation.problems.map((p) => ({ field: fieldOfProblem(p.code), message: p.message })))
+  }
+  const reference = await newReference('ORD', now, (r) => orderReferenceExists(deps.db, r))
+  return deps.db.transaction(async (tx) => {
+    const existing = await findPreventionOrderBySubmission(tx, scope, submissionId)
+    if (existing) return existing
+    if (investigationId && !(await findInvestigation(tx, scope, investigationId))) {
+      throw new InvestigationNotFound(investigationId)
+    }
+    const created = await insertPreventionOrder(tx, scope, {
+      reference,
+      investigationId,
+      kind: order.kind,
+      interim: order.interim,
+      route: order.route,
+      applicant: order.applicant,
+      chiefOfficerNotifiedOn: order.chiefOfficerNotifiedOn,
+      subjectRef: order.subjectRef,
+      subjectAgeAtApplication: order.subjectAgeAtApplication,
+      court: order.court,
+      courtType: order.courtType,
+      madeOn: order.madeOn,
+      startsOn: order.startsOn,
+      duration: order.duration,
+      endsOn: orderEndDate(order),
+      mainApplicationDecidedOn: order.mainApplicationDecidedOn,
+      prohibitions: order.prohibitions,
+      notificationRequired: order.notificationRequirements.required,
+      notificationDetails: order.notificationRequirements.details,
+      breaches: [],
+      recordedBy: ctx.actor.userId,
+      submissionId,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    })
+    if (!created) {
+      const raced = await findPreventionOrderBySubmission(tx, scope, submissionId)
+      if (!raced) throw new Error('order insert conflicted but none was found')
+      return raced
+    }
+    await syncOrderTasks(tx, scope, created, now)
+    if (investigationId) {
+      await recordEvent(
+        tx,
+        scope,
+        ctx,
+        investigationId,
+        'order-made',
+        `${order.interim ? 'Interim ' : ''}${orderKindLabels[order.kind]} ${reference} added to the register`,
+        now,
+        { orderId: created.id },
+      )
+    }
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'create',
+        recordType: 'prevention-order',
+        recordId: created.id,
+        details: { kind: order.kind, investigationId },
+      },
+      now,
+    )
+    return created
+  })
+}
+
+function fieldOfProblem(code: string): string {
+  if (code.startsWith('expiry') || code.startsWith('interim-must')) return 'expiresOn'
+  if (code.startsWith('prohibition') || code === 'no-prohibitions') return 'prohibitions'
+  if (code === 'applicant-missing') return 'applicant'
+  if (code === 'starts-before-made') return 'startsOn'
+  if (code.startsWith('notification')) return 'notificationDetails'
+  if (code.startsWith('breach')) return 'occurredOn'
+  if (code === 'stro-needs-application' || code === 'interim-needs-application') return 'route'
+  return 'form'
+}
+
+export type RegisterItem = {
+  row: PreventionOrderRow
+  status: ReturnType<typeof orderStatusOn>
+  endsOn: string | null
+  due: ReturnType<typeof remindersDue>
+  warnings: ReturnType<typeof validateOrder>['warnings']
+}
+
+function registerItem(row: PreventionOrderRow, today: string): RegisterItem {
+  const order = orderOf(row)
+  return {
+    row,
+    status: orderStatusOn(order, today),
+    endsOn: orderEndDate(order),
+    due: remindersDue(order, today),
+    warnings: validateOrder(order).warnings,
+  }
+}
+
+/** The register of STPOs and STROs with the reminders due today (expiry, interim applications, breaches). */
+export async function orderRegister(deps: Deps, ctx: Ctx) {
+  assertCan(ctx.actor, 'investigation:read')
+  const scope = forceScopeOf(ctx.actor)
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const rows = await listPreventionOrders(tx, scope)
+    await audit(tx, ctx, { action: 'read', recordType: 'prevention-order-list', details: { count: rows.length } }, now)
+    const today = isoDateOf(now)
+    return { items: rows.map((r) => registerItem(r, today)), today, tasksInWorklist: orderTaskKind.success }
+  })
+}
+
+export async function readOrder(deps: Deps, ctx: Ctx, id: string) {
+  assertCan(ctx.actor, 'investigation:read')
+  const scope = forceScopeOf(ctx.actor)
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const row = await findPreventionOrder(tx, scope, id)
+    if (!row) throw new OrderNotFound(id)
+    const investigation = row.investigationId ? await findInvestigation(tx, scope, row.investigationId) : undefined
+    await audit(tx, ctx, { action: 'read', recordType: 'prevention-order', recordId: id }, now)
+    return {
+      ...registerItem(row, isoDateOf(now)),
+      all: orderReminders(orderOf(row)),
+      investigation: investigation ?? null,
+    }
+  })
+}
+
+async function changeOrder(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  change: (
+    row: PreventionOrderRow,
+    now: Date,
+  ) => { patch: Parameters<typeof updatePreventionOrder>[4]; summary: string; details: Record<string, unknown> },
+  after?: (tx: DbOrTx, scope: ForceScope, row: PreventionOrderRow, now: Date) => Promise<void>,
+) {
+  assertCan(ctx.actor, 'investigation:update')
+  const scope = forceScopeOf(ctx.actor)
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const row = await findPreventionOrder(tx, scope, id)
+    if (!row) throw new OrderNotFound(id)
+    const { patch, summary, details } = change(row, now)
+    const merged = { ...row, ...patch } as PreventionOrderRow
+    const validation = validateOrder(orderOf(merged))
+    if (!validation.ok) {
+      throw new Refused(validation.problems.map((p) => ({ field: fieldOfProblem(p.code), message: p.message })))
+    }
+    const updated = await updatePreventionOrder(
+      tx,
+      scope,
+      id,
+      version,
+      { ...patch, endsOn: orderEndDate(orderOf(merged)) },
+      now,
+    )
+    if (!updated) refuse('form', 'The order has changed since you opened the page. Check it and try again.')
+    await syncOrderTasks(tx, scope, updated, now)
+    if (after) await after(tx, scope, updated, now)
+    if (updated.investigationId)
+      await recordEvent(tx, scope, ctx, updated.investigationId, 'order-updated', summary, now, { orderId: id })
+    await audit(tx, ctx, { action: 'update', recordType: 'prevention-order', recordId: id, details }, now)
+    return updated
+  })
+}
+
+export async function recordBreach(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  input: { occurredOn: string; reportedOn: string; description: string },
+) {
+  return changeOrder(deps, ctx, id, version, (row, now) => {
+    const description = input.description.trim()
+    if (description === '') refuse('description', 'Describe the breach.')
+    if (input.reportedOn > isoDateOf(now))
+      refuse('reportedOn', 'The breach cannot be reported on a date in the future.')
+    return {
+      patch: {
+        breaches: [...row.breaches, { ...input, description, actionTaken: null, recordedBy: ctx.actor.userId }],
+      },
+      summary: `Breach of order ${row.reference} recorded (happened ${input.occurredOn})`,
+      details: { breach: row.breaches.length + 1 },
+    }
+  })
+}
+
+export async function recordBreachAction(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  index: number,
+  actionTaken: string,
+) {
+  const text = actionTaken.trim()
+  return changeOrder(
+    deps,
+    ctx,
+    id,
+    version,
+    (row) => {
+      if (text === '') refuse('actionTaken', 'Record the action taken on the breach.')
+      const breach = row.breaches[index]
+      if (!breach) throw new OrderNotFound(`${id}#${index}`)
+      if (breach.actionTaken !== null) refuse('form', 'The action on this breach is already recorded.')
+      return {
+        patch: { breaches: row.breaches.map((b, i) => (i === index ? { ...b, actionTaken: text } : b)) },
+        summary: `Action on breach ${index + 1} of order ${row.reference} recorded`,
+        details: { breach: index + 1 },
+      }
+    },
+    async (tx, scope, row, now) => {
+      const breach = row.breaches[index]
+      if (breach) await closeBreachTasks(tx, scope, row, breach, now)
+    },
+  )
+}
+
+export async function recordMainApplicationDecided(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  version: number,
+  decidedOn: string,
+) {
+  return changeOrder(deps, ctx, id, version, (row) => {
+    if (!row.interim) refuse('form', 'Only an interim order waits for a main application.')
+    if (row.mainApplicationDecidedOn) refuse('form', 'The main application is already recorded as decided.')
+    return {
+      patch: { mainApplicationDecidedOn: decidedOn },
+      summary: `Main application behind interim order ${row.reference} decided on ${decidedOn}`,
+      details: { decidedOn },
+    }
+  })
+}
