@@ -246,7 +246,7 @@ export async function handoverRoutes(app: FastifyInstance, deps: AppDeps) {
           n,
           h.lang,
           {
-            errors: [{ text: ui.yes + ' / ' + ui.no, href: '#answer' }],
+            errors: [{ text: `${ui.yes} / ${ui.no}`, href: '#answer' }],
             fieldErrors: { answer: { text: `${ui.yes} / ${ui.no} / ${ui.preferNotToSay}` } },
           },
           400,
