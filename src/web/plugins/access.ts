@@ -68,7 +68,9 @@ export function registerAccessControl(app: FastifyInstance & { lanternRoutes: Ro
       return reply.redirect(expired ? `/sign-in?expired=${expired}` : '/sign-in')
     }
     if (request.session?.handover && !HANDOVER_ALLOWED.test(request.url)) {
-      return isApi ? sendProblem(reply, { status: 423, title: 'Locked', detail: 'A hand-over is in progress' }) : reply.redirect('/handover')
+      return isApi
+        ? sendProblem(reply, { status: 423, title: 'Locked', detail: 'A hand-over is in progress' })
+        : reply.redirect('/handover')
     }
     if (request.session?.mustSetUpTotp && !TOTP_SETUP_ALLOWED.test(request.url)) {
       return reply.redirect('/account/two-factor')
