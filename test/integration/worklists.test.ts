@@ -1,26 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findUserForSignIn } from '../../src/db/repositories/identity.js'
 import { jobs, notifications, referrals, tasks } from '../../src/db/schema/index.js'
-import type { Ctx, Deps } from '../../src/services/context.js'
 import { logReceivedReferral } from '../../src/services/crime/received-referrals.js'
-import { saveEncounterStep, startEncounter, submitEncounter } from '../../src/services/identify/encounters.js'
-import { actorFromUser } from '../../src/services/identity/sign-in.js'
 import { runDueJobs, type SchedulerDeps, smtpMailer } from '../../src/services/notifications/scheduler.js'
 import { startSmtpSink } from '../../src/services/notifications/smtp-sink.js'
 import { DEMO, signIn, startTestApp, type TestApp } from '../support/app.js'
 import { testDatabaseKinds } from '../support/databases.js'
+import { ctxOf, depsOf, submittedEncounterWithSigns } from '../support/records.js'
 
 const kinds = await testDatabaseKinds()
 const HOUR = 3_600_000
-
-async function ctxOf(t: TestApp, email: string): Promise<Ctx> {
-  const found = await findUserForSignIn(t.database.db, email)
-  if (!found) throw new Error(`no user ${email}`)
-  return { actor: actorFromUser(found.user), requestId: 'test' }
-}
-
-const depsOf = (t: TestApp): Deps => ({ db: t.database.db, database: t.database, now: t.clock.now })
 
 /** A received referral logged by `email` at the test clock's time, received `hoursAgo` hours earlier. */
 async function received(t: TestApp, email: string, hoursAgo: number, submissionId: string) {
@@ -35,28 +24,6 @@ async function received(t: TestApp, email: string, hoursAgo: number, submissionI
   const crimeId = result.crimeRecordId as string
   const [task] = await t.database.db.select().from(tasks).where(eq(tasks.subjectId, crimeId))
   return { crimeId, taskId: task?.id as string }
-}
-
-/** A submitted encounter with one sign, recorded by `email` now. */
-async function encounterWithSigns(t: TestApp, email: string) {
-  const deps = depsOf(t)
-  const ctx = await ctxOf(t, email)
-  const row = await startEncounter(deps, ctx)
-  const at = new Date(t.clock.now().getTime() - HOUR).toISOString()
-  const saved = await saveEncounterStep(deps, ctx, row.id, row.version, {
-    occurredAt: at,
-    location: 'Car wash, Dewsbury',
-    placeType: 'car-wash',
-    immediateRisk: 'no',
-    person: { age: 30, role: 'potential-victim', language: 'English' },
-    interpreter: { used: false },
-    indicators: [{ id: 'gen-documents-held', provenance: 'disclosed', recordedAt: at }],
-    themesReviewed: ['general', 'control-and-movement', 'work-and-pay'],
-    account: 'The boss keeps my passport.',
-    consent: 'not-asked',
-  })
-  await submitEncounter(deps, ctx, saved.id, saved.version)
-  return row.id
 }
 
 const rowFor = (body: string, id: string) =>
@@ -119,7 +86,7 @@ describe.each(kinds)('worklists on %s', (kind) => {
   })
 
   it('lists an encounter with signs and no referral after 24 hours, for its officer and the team', async () => {
-    const id = await encounterWithSigns(t, DEMO.response)
+    const { id } = await submittedEncounterWithSigns(t, DEMO.response)
     expect(rowFor((await (await signIn(t.app, DEMO.response)).get('/actions')).body, id)).toBeNull()
     t.clock.advance(23 * HOUR)
     expect(rowFor((await (await signIn(t.app, DEMO.response)).get('/actions')).body, id)).toBeNull()

@@ -19,6 +19,7 @@ import type { ForceScope } from '../../domain/access/policy.js'
 import type { Role } from '../../domain/access/roles.js'
 import type { TaskKind } from '../../domain/tasks/task-kind.js'
 import type { DbOrTx } from '../client.js'
+import { noReferralDecisions } from '../schema/encounter-outcomes.js'
 import { encounters } from '../schema/encounters.js'
 import { users } from '../schema/identity.js'
 import { referrals } from '../schema/referrals.js'
@@ -607,6 +608,10 @@ function encounterHasNoOutcome(): SQL[] {
   return [
     notExists(
       sql`(select 1 from ${referrals} where ${referrals.encounterId} = ${encounters.id} and ${referrals.status} not in ('draft', 'withdrawn'))`,
+    ),
+    // A supervisor's standing decision that neither a referral nor a report is needed is an outcome too (issue 5).
+    notExists(
+      sql`(select 1 from ${noReferralDecisions} where ${noReferralDecisions.encounterId} = ${encounters.id} and ${noReferralDecisions.withdrawnAt} is null)`,
     ),
   ]
 }

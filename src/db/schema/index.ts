@@ -1,4 +1,5 @@
 export * from './audit.js'
+export * from './encounter-outcomes.js'
 export * from './encounters.js'
 export * from './entities.js'
 export * from './forces.js'

@@ -20,6 +20,8 @@ export const permissions = {
   'referral:read': [...POLICE, 'analyst'],
   'referral:update': POLICE,
   'referral:transfer': ['supervisor', 'force-lead'],
+  // Issue 5: only a supervisor may record that neither an NRM referral nor a Duty to Notify report is needed.
+  'referral:decide-none': ['supervisor', 'force-lead'],
   'crime:record': POLICE,
   'crime:cancel-approve': ['supervisor', 'force-lead'],
   'worklist:own': POLICE,

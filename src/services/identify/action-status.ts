@@ -3,6 +3,7 @@ import type { ActionCode } from '../../domain/identify/actions.js'
 import type { Ctx, Deps } from '../context.js'
 import { s45FlagResolver } from '../custody/s45-flag.js'
 import { referralActionResolver } from '../refer/action-resolver.js'
+import { noReferralDecisionResolver } from '../refer/no-referral-action-resolver.js'
 
 /** Where an assessment action stands: later capabilities (inform, refer, custody) mark theirs done. */
 export type ActionState = {
@@ -19,7 +20,8 @@ export type ActionResolver = (
 ) => Promise<Partial<Record<ActionCode, ActionState>>>
 
 // Each capability that carries out an action registers a resolver here.
-export const actionResolvers: ActionResolver[] = [referralActionResolver, s45FlagResolver]
+// Order matters: a later resolver's states replace an earlier one's.
+export const actionResolvers: ActionResolver[] = [referralActionResolver, noReferralDecisionResolver, s45FlagResolver]
 
 export async function actionStates(
   deps: Deps,

@@ -1,6 +1,7 @@
 import type { Deps } from '../context.js'
 import { seedDemoCrimeRecords } from '../crime/demo-seed.js'
 import { seedDemoInvestigations } from '../investigate/demo.js'
+import { seedDemoNoReferralDecisions } from '../refer/demo-no-referral.js'
 import { seedDemoReferrals } from '../refer/demo-seed.js'
 import { seedDemoEncounters } from './demo-encounters.js'
 import { seedDemoUsers } from './demo-users.js'
@@ -14,6 +15,7 @@ export const demoSeedSteps: SeedStep[] = [
   { name: 'encounters', run: seedDemoEncounters },
   { name: 'crime records', run: seedDemoCrimeRecords },
   { name: 'referrals', run: seedDemoReferrals },
+  { name: 'no-referral decisions', run: seedDemoNoReferralDecisions },
   { name: 'investigations', run: seedDemoInvestigations },
 ]
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { can } from '../../../domain/access/policy.js'
 import type { Assessment } from '../../../domain/identify/assessment.js'
 import { indicatorById } from '../../../domain/identify/catalogue.js'
 import { actionStates } from '../../../services/identify/action-status.js'
@@ -91,6 +92,11 @@ export async function encounterRecordRoutes(app: FastifyInstance, deps: AppDeps)
           datetime: { timestamp: h.changedAt, type: 'datetime' },
           byline: { text: h.changedBy === ctx.actor.userId ? 'you' : 'another officer' },
         })),
+        outcomeOpen:
+          a.pathway !== 'no-indicators' &&
+          states['refer-nrm']?.status !== 'done' &&
+          states['notify-dtn']?.status !== 'done',
+        canDecideNone: can(ctx.actor, 'referral:decide-none'),
         canAmend: row.officerUserId === ctx.actor.userId || ['supervisor', 'force-lead'].includes(ctx.actor.role),
         ...checkData(row),
       })

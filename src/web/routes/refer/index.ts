@@ -4,6 +4,7 @@ import { referralApiRoutes } from './api.js'
 import { referralFollowUpRoutes } from './follow-up.js'
 import { referralJourneyRoutes } from './journey.js'
 import { referralListAndStartRoutes } from './list-and-start.js'
+import { noReferralDecisionRoutes } from './no-referral-decision.js'
 import { referralRecordRoutes } from './record.js'
 import { referralSectionRoutes } from './sections.js'
 
@@ -14,4 +15,5 @@ export async function referRoutes(app: FastifyInstance, deps: AppDeps) {
   await referralSectionRoutes(app, deps)
   await referralFollowUpRoutes(app, deps)
   await referralApiRoutes(app, deps)
+  await noReferralDecisionRoutes(app, deps)
 }
