@@ -5,6 +5,7 @@ import type { Assessment } from '../../../domain/identify/assessment.js'
 import { indicatorById } from '../../../domain/identify/catalogue.js'
 import { actionStates } from '../../../services/identify/action-status.js'
 import { EncounterNotFound, encounterHistory, readEncounter } from '../../../services/identify/encounters.js'
+import { investigationLinks } from '../../../services/investigate/links.js'
 import type { AppDeps } from '../../app.js'
 import { escapeHtml } from '../../html.js'
 import { render } from '../../render.js'
@@ -52,7 +53,11 @@ export async function encounterRecordRoutes(app: FastifyInstance, deps: AppDeps)
         })
       }
       const a = row.assessment as unknown as Assessment
-      const [states, history] = await Promise.all([actionStates(deps, ctx, row), encounterHistory(deps, ctx, row.id)])
+      const [states, history, investigations] = await Promise.all([
+        actionStates(deps, ctx, row),
+        encounterHistory(deps, ctx, row.id),
+        investigationLinks(deps, ctx, { encounterId: row.id }),
+      ])
       const tasks = a.actions.map((action) => {
         const state = states[action.code] ?? { status: 'to-do' as const }
         return {
@@ -97,6 +102,7 @@ export async function encounterRecordRoutes(app: FastifyInstance, deps: AppDeps)
           states['refer-nrm']?.status !== 'done' &&
           states['notify-dtn']?.status !== 'done',
         canDecideNone: can(ctx.actor, 'referral:decide-none'),
+        investigations,
         canAmend: row.officerUserId === ctx.actor.userId || ['supervisor', 'force-lead'].includes(ctx.actor.role),
         ...checkData(row),
       })
