@@ -31,7 +31,7 @@ describe('lantern command line (PGlite data directory)', () => {
   it('prints help for every command', async () => {
     const top = await lantern(['--help'])
     expect(top.code).toBe(0)
-    for (const c of ['serve', 'migrate', 'seed', 'users', 'audit']) expect(top.stdout).toContain(`  ${c}`)
+    for (const c of ['serve', 'worker', 'migrate', 'seed', 'users', 'audit']) expect(top.stdout).toContain(`  ${c}`)
     const users = await lantern(['users', '--help'])
     expect(users.stdout).toContain('lantern users add --force FORCE_ID --role ROLE --email EMAIL')
   })
@@ -56,6 +56,9 @@ describe('lantern command line (PGlite data directory)', () => {
     expect(badForce.stderr).toContain('Unknown force "atlantis"')
     const badOpt = await lantern(['migrate', '--wat'])
     expect(badOpt.code).toBe(2)
+    const workerOnPglite = await lantern(['worker'])
+    expect(workerOnPglite.code).toBe(2)
+    expect(workerOnPglite.stderr).toContain('lantern worker needs PostgreSQL (DATABASE_URL)')
     const seedWithout = await lantern(['seed'])
     expect(seedWithout.stderr).toContain('lantern seed --demo')
   })
@@ -80,6 +83,14 @@ describe('lantern command line (PGlite data directory)', () => {
     expect(s1.stdout).toContain('users +11')
     const s2 = await lantern(['seed', '--demo'])
     expect(s2.stdout).toContain('users +0')
+    // One scheduler pass: the demo's overdue tasks give reminders (email skipped, no SMTP); a second pass adds none.
+    const pass1 = await lantern(['worker', '--once'])
+    expect(pass1.code).toBe(0)
+    const first = JSON.parse(pass1.stdout) as { reminders: number; skipped: number; failed: number }
+    expect(first.reminders).toBeGreaterThan(0)
+    expect(first.skipped).toBeGreaterThanOrEqual(first.reminders)
+    expect(first.failed).toBe(0)
+    expect(JSON.parse((await lantern(['worker', '--once'])).stdout)).toMatchObject({ reminders: 0, skipped: 0 })
     const add = await lantern(
       [
         'users',
