@@ -61,6 +61,16 @@ export function loop(name: string, fn: () => unknown, seconds = 3) {
   return { name, calls: n, perSecond: n / elapsed }
 }
 
+/** A pure function does not touch the database: measure it (3 s at most) on the first database only, printed once. */
+export function firstPassOnly(measure: (seconds: number) => string): (seconds: number) => string[] {
+  let done = false
+  return (seconds) => {
+    if (done) return []
+    done = true
+    return [measure(Math.min(seconds, 3))]
+  }
+}
+
 export function table(rows: LoadResult[], baseline: LoadResult) {
   const lines = [
     '| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors | req/s vs baseline |',

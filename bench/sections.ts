@@ -1,6 +1,7 @@
 import type { Database } from '../src/db/client.js'
 import type { LoadResult } from './harness.js'
 import { identifyBench } from './sections/identify.js'
+import { referBench } from './sections/refer.js'
 
 export type BenchEnv = {
   kind: 'pglite' | 'postgres'
@@ -13,4 +14,4 @@ export type BenchEnv = {
 export type BenchSection = { name: string; run(env: BenchEnv): Promise<{ load: LoadResult[]; notes: string[] }> }
 
 // Each capability adds its own measurements here.
-export const benchSections: BenchSection[] = [identifyBench]
+export const benchSections: BenchSection[] = [identifyBench, referBench]

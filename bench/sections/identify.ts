@@ -1,6 +1,6 @@
 import { assess } from '../../src/domain/identify/assessment.js'
 import { AssessmentInput } from '../../src/domain/identify/encounter-input.js'
-import { load, loop } from '../harness.js'
+import { firstPassOnly, load, loop } from '../harness.js'
 import type { BenchSection } from '../sections.js'
 
 const encounter = AssessmentInput.parse({
@@ -18,17 +18,15 @@ const encounter = AssessmentInput.parse({
   interpreter: { used: true, independent: true },
 })
 
-let engineMeasured = false
+const engine = firstPassOnly((seconds) => {
+  const r = loop('assess() in process', () => assess(encounter), seconds)
+  return `assessment engine: ${r.perSecond.toFixed(0)} assessments/s in one thread (${r.calls} calls)`
+})
 
 export const identifyBench: BenchSection = {
   name: 'identify',
   async run(env) {
-    const notes: string[] = []
-    if (!engineMeasured) {
-      engineMeasured = true
-      const r = loop('assess() in process', () => assess(encounter), Math.min(env.seconds, 3))
-      notes.push(`assessment engine: ${r.perSecond.toFixed(0)} assessments/s in one thread (${r.calls} calls)`)
-    }
+    const notes = engine(env.seconds)
     const csrf = await fetch(`${env.baseUrl}/encounters`, { headers: { cookie: env.cookie } })
       .then((r) => r.text())
       .then((html) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '')

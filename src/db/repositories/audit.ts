@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm'
 import type { ForceScope } from '../../domain/access/policy.js'
 import { type AuditContent, GENESIS_HASH, hashAuditEvent, type StoredAuditEvent } from '../../domain/audit/chain.js'
 import type { DbOrTx } from '../client.js'
+import { oneAtATime } from '../one-at-a-time.js'
 import { auditEvents } from '../schema/audit.js'
 
 // Any fixed 64-bit key: every writer takes it for the rest of its transaction, so the chain
@@ -56,9 +57,9 @@ export async function searchAuditEvents(db: DbOrTx, scope: ForceScope, q: AuditS
   if (q.from) conditions.push(gte(auditEvents.occurredAt, q.from))
   if (q.to) conditions.push(lte(auditEvents.occurredAt, q.to))
   const where = and(...conditions)
-  const [rows, total] = await Promise.all([
-    db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id)).limit(q.limit).offset(q.offset),
-    db.$count(auditEvents, where),
+  const [rows, total] = await oneAtATime([
+    () => db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id)).limit(q.limit).offset(q.offset),
+    () => db.$count(auditEvents, where),
   ])
   return { rows, total }
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
 import type { ForceScope } from '../../domain/access/policy.js'
+import type { TaskKind } from '../../domain/tasks/task-kind.js'
 import type { DbOrTx } from '../client.js'
 import { encounters } from '../schema/encounters.js'
 import { users } from '../schema/identity.js'
@@ -18,7 +19,7 @@ import {
   victimContacts,
 } from '../schema/investigations.js'
 import { referrals } from '../schema/referrals.js'
-import { crimeRecords } from '../schema/tasks.js'
+import { crimeRecords, tasks } from '../schema/tasks.js'
 
 export type InvestigationRow = typeof investigations.$inferSelect
 export type InvestigationPatch = Partial<
@@ -451,6 +452,58 @@ export async function updatePreventionOrder(
     )
     .returning()
   return row
+}
+
+// ---- Order reminders in the worklist ----
+// A reminder task's subject is the order: subject_type 'prevention-order', subject_id '<order id>:<reminder key>'.
+
+const ORDER_TASK_SUBJECT = 'prevention-order'
+
+function reminderTaskOf(orderId: SQL | string) {
+  return sql`${tasks.subjectType} = ${ORDER_TASK_SUBJECT} and ${tasks.subjectId} like cast(${orderId} as text) || ':%'`
+}
+
+/** The order's open reminder tasks. */
+export async function listOpenOrderReminderTasks(tx: DbOrTx, scope: ForceScope, kind: TaskKind, orderId: string) {
+  return tx
+    .select({ id: tasks.id, subjectId: tasks.subjectId })
+    .from(tasks)
+    .where(
+      and(eq(tasks.forceId, scope.forceId), eq(tasks.kind, kind), eq(tasks.status, 'open'), reminderTaskOf(orderId)),
+    )
+}
+
+// The scheduler's sweep acts for no user and for every force: each row carries its force_id, and the caller
+// works on it with that force's scope only.
+
+/** Open order reminder tasks in every force. */
+export async function sweepOpenOrderReminderTasks(tx: DbOrTx, kind: TaskKind, limit = 5000) {
+  return tx
+    .select({ id: tasks.id, forceId: tasks.forceId, subjectId: tasks.subjectId })
+    .from(tasks)
+    .where(and(eq(tasks.kind, kind), eq(tasks.status, 'open'), eq(tasks.subjectType, ORDER_TASK_SUBJECT)))
+    .orderBy(asc(tasks.dueAt))
+    .limit(limit)
+}
+
+/**
+ * Orders in every force that may need reminder tasks opened or closed on `today`: not ended, with a breach and no
+ * action recorded, or with a reminder task still open.
+ */
+export async function sweepPreventionOrdersForReminders(tx: DbOrTx, today: string, kind: TaskKind, limit = 5000) {
+  return tx
+    .select()
+    .from(preventionOrders)
+    .where(
+      or(
+        isNull(preventionOrders.endsOn),
+        gte(preventionOrders.endsOn, today),
+        sql`exists (select 1 from jsonb_array_elements(${preventionOrders.breaches}) as b where b->>'actionTaken' is null)`,
+        sql`exists (select 1 from ${tasks} where ${tasks.forceId} = ${preventionOrders.forceId} and ${tasks.kind} = ${kind} and ${tasks.status} = 'open' and ${reminderTaskOf(sql`${preventionOrders.id}`)})`,
+      ),
+    )
+    .orderBy(asc(preventionOrders.createdAt))
+    .limit(limit)
 }
 
 // ---- Settings ----

@@ -68,12 +68,25 @@ export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new AccessDenied(permission)
 }
 
+/** The scheduler, acting for no user: what it records names no one (task_events.actor_user_id is null). */
+export type SchedulerActor = {
+  readonly userId: null
+  readonly role: null
+  readonly forceId: string
+  readonly displayName: 'Lantern scheduler'
+}
+
 declare const forceScopeBrand: unique symbol
 /**
  * Proof that the caller acts for one force. Repository functions that read or write force-owned
- * records require it, so a query cannot be written without a force filter. Only `forceScopeOf` makes one.
+ * records require it, so a query cannot be written without a force filter. Only `forceScopeOf` (a
+ * signed-in member of the force) and `schedulerScopeFor` (the scheduler) make one.
  */
-export type ForceScope = { readonly forceId: string; readonly actor: Actor; readonly [forceScopeBrand]: true }
+export type ForceScope = {
+  readonly forceId: string
+  readonly actor: Actor | SchedulerActor
+  readonly [forceScopeBrand]: true
+}
 
 export function forceScopeOf(actor: Actor): ForceScope {
   if (actor.forceId === null) {
@@ -81,6 +94,15 @@ export function forceScopeOf(actor: Actor): ForceScope {
     throw new AccessDenied('force-scope', 'Your role sees aggregate figures only, not individual records')
   }
   return { forceId: actor.forceId, actor } as ForceScope
+}
+
+/**
+ * The scheduler's scope for one force's record, taken from that record's own force_id. Only the scheduler's
+ * passes use it (reminder tasks for the order register); people always act through `forceScopeOf`.
+ */
+export function schedulerScopeFor(forceId: string): ForceScope {
+  const actor: SchedulerActor = { userId: null, role: null, forceId, displayName: 'Lantern scheduler' }
+  return { forceId, actor } as ForceScope
 }
 
 /** Roles whose members see aggregates only and never personal data. */

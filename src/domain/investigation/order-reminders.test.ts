@@ -77,10 +77,8 @@ describe('order reminders', () => {
       ['order-expiring', '2025-04-11'],
       ['order-expiring', '2025-06-10'],
     ])
-    expect(orderReminders({ ...interim, mainApplicationDecidedOn: '2025-03-01' }).map((r) => r.kind)).toEqual([
-      'order-expiring',
-      'order-expiring',
-    ])
+    // Deciding the main application ends the interim order (s21): nothing is left to chase or to renew.
+    expect(orderReminders({ ...interim, mainApplicationDecidedOn: '2025-03-01' })).toEqual([])
   })
 
   it('reminds before a prohibition with its own earlier expiry ends, and uses configured lead times', () => {

@@ -9,6 +9,7 @@ export const taskKinds = [
   'refer-or-notify',
   'review-transfer',
   'place-of-safety-ending',
+  'prevention-order-reminder',
 ] as const
 export const TaskKind = z.enum(taskKinds)
 export type TaskKind = z.infer<typeof TaskKind>
@@ -21,6 +22,7 @@ export const taskKindLabels: Record<TaskKind, string> = {
   'refer-or-notify': 'Refer, notify or record a decision',
   'review-transfer': 'Review a transferred referral',
   'place-of-safety-ending': 'Place of Safety ending',
+  'prevention-order-reminder': 'Prevention or risk order reminder',
 }
 
 export const TaskStatus = z.enum(['open', 'done'])

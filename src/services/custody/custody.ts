@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../db/one-at-a-time.js'
 import type { EncounterRow } from '../../db/repositories/encounters.js'
 import {
   type CustodyNoteRow,
@@ -68,9 +69,9 @@ export async function custodyList(deps: Deps, ctx: Ctx) {
   return deps.db.transaction(async (tx) => {
     const rows = await listCustodyEncounters(tx, scope, new Date(now.getTime() - CUSTODY_LIST_DAYS * DAY))
     const ids = rows.map((r) => r.id)
-    const [notes, referrals] = await Promise.all([
-      listCustodyNotes(tx, scope, ids),
-      listReferralsForEncounters(tx, scope, ids),
+    const [notes, referrals] = await oneAtATime([
+      () => listCustodyNotes(tx, scope, ids),
+      () => listReferralsForEncounters(tx, scope, ids),
     ])
     await audit(tx, ctx, { action: 'read', recordType: 'custody-list', details: { count: rows.length } }, now)
     return rows.map((r) => ({
@@ -92,10 +93,10 @@ export async function custodyPerson(deps: Deps, ctx: Ctx, encounterId: string) {
   return deps.db.transaction(async (tx) => {
     const row = await findCustodyEncounter(tx, scope, encounterId)
     if (!row) throw new CustodyPersonNotFound(encounterId)
-    const [notes, referrals, investigations] = await Promise.all([
-      listCustodyNotes(tx, scope, [row.id]),
-      listReferralsForEncounters(tx, scope, [row.id]),
-      listInvestigationsForEncounter(tx, scope, row.id),
+    const [notes, referrals, investigations] = await oneAtATime([
+      () => listCustodyNotes(tx, scope, [row.id]),
+      () => listReferralsForEncounters(tx, scope, [row.id]),
+      () => listInvestigationsForEncounter(tx, scope, row.id),
     ])
     await audit(
       tx,

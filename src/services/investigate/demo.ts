@@ -10,7 +10,7 @@ import type { Ctx, Deps } from '../context.js'
 import { addToInvestigation, setSuspectPursuit } from '../entities/entities.js'
 import { actorFromUser } from '../identity/sign-in.js'
 import { addAction, addLine, addVictimContact, classify, openInvestigation, updateEvidence } from './investigations.js'
-import { addOrder, recordBreach } from './orders.js'
+import { addOrder, recordBreach, syncForceOrderReminders } from './orders.js'
 import { recordOutcome } from './outcomes.js'
 import {
   decideClosure,
@@ -457,6 +457,8 @@ export async function seedDemoInvestigations(deps: Deps): Promise<number> {
     reportedOn: addDaysToIsoDate(today, -20),
     description: 'Seen collecting passports from two new workers',
   })
+  // Their reminders due within the horizon today are in the investigator's actions and Team actions.
+  await syncForceOrderReminders(deps, investigator)
 
   // 7. Kent's own investigation: West Yorkshire cannot see it.
   const kent = await ctxFor(deps, 'investigator@kent.demo.lantern')

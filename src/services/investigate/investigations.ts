@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.js'
+import { oneAtATime } from '../../db/one-at-a-time.js'
 import { listEntityLinks, otherInvestigationsOf } from '../../db/repositories/entities.js'
 import {
   completeAction,
@@ -241,30 +242,31 @@ export async function readInvestigation(deps: Deps, ctx: Ctx, id: string) {
     const row = await findInvestigation(tx, scope, id)
     if (!row) throw new InvestigationNotFound(id)
     const [config, links, events, reviews, plan, actions, contacts, closures, considerations, outcomes, orders] =
-      await Promise.all([
-        investigationConfig(tx, scope),
-        listEntityLinks(tx, scope, { investigationId: id }),
-        listInvestigationEvents(tx, scope, id),
-        listReviews(tx, scope, id),
-        listLinesOfEnquiry(tx, scope, id),
-        listActions(tx, scope, id),
-        listVictimContacts(tx, scope, id),
-        listClosureRequests(tx, scope, id),
-        listOrderConsiderations(tx, scope, id),
-        listOutcomes(tx, scope, id),
-        listPreventionOrders(tx, scope, id),
+      await oneAtATime([
+        () => investigationConfig(tx, scope),
+        () => listEntityLinks(tx, scope, { investigationId: id }),
+        () => listInvestigationEvents(tx, scope, id),
+        () => listReviews(tx, scope, id),
+        () => listLinesOfEnquiry(tx, scope, id),
+        () => listActions(tx, scope, id),
+        () => listVictimContacts(tx, scope, id),
+        () => listClosureRequests(tx, scope, id),
+        () => listOrderConsiderations(tx, scope, id),
+        () => listOutcomes(tx, scope, id),
+        () => listPreventionOrders(tx, scope, id),
       ])
-    const [encounter, referral, crimeRecord, officer, network] = await Promise.all([
-      row.encounterId ? findEncounterSource(tx, scope, row.encounterId) : undefined,
-      row.referralId ? findReferralSource(tx, scope, row.referralId) : undefined,
-      row.crimeRecordId ? findCrimeRecordSource(tx, scope, row.crimeRecordId) : undefined,
-      findForceUser(tx, scope, row.officerInChargeUserId),
-      otherInvestigationsOf(
-        tx,
-        scope,
-        links.map((l) => l.entity.id),
-        id,
-      ),
+    const [encounter, referral, crimeRecord, officer, network] = await oneAtATime([
+      () => (row.encounterId ? findEncounterSource(tx, scope, row.encounterId) : undefined),
+      () => (row.referralId ? findReferralSource(tx, scope, row.referralId) : undefined),
+      () => (row.crimeRecordId ? findCrimeRecordSource(tx, scope, row.crimeRecordId) : undefined),
+      () => findForceUser(tx, scope, row.officerInChargeUserId),
+      () =>
+        otherInvestigationsOf(
+          tx,
+          scope,
+          links.map((l) => l.entity.id),
+          id,
+        ),
     ])
     const considerationRows = considerations.map((c) => c.consideration)
     const context = closureContextOf(row, links, outcomes, considerationRows)

@@ -1,20 +1,34 @@
 import type { DbOrTx } from '../../db/client.js'
 import {
+  findForceUser,
   findInvestigation,
   findPreventionOrder,
   findPreventionOrderBySubmission,
   insertPreventionOrder,
+  listOpenOrderReminderTasks,
   listPreventionOrders,
   orderReferenceExists,
   type PreventionOrderRow,
+  sweepOpenOrderReminderTasks,
+  sweepPreventionOrdersForReminders,
   updatePreventionOrder,
 } from '../../db/repositories/investigations.js'
-import { assertCan, type ForceScope, forceScopeOf } from '../../domain/access/policy.js'
+import { assertCan, type ForceScope, forceScopeOf, schedulerScopeFor } from '../../domain/access/policy.js'
 import { isoDateOf } from '../../domain/investigation/dates.js'
-import { orderReminders, orderStatusOn, remindersDue } from '../../domain/investigation/order-reminders.js'
+import {
+  ORDER_REMINDER_RULE_VERSION,
+  orderReminders,
+  orderStatusOn,
+  remindersDue,
+  remindersToSchedule,
+  reminderTaskBasis,
+  reminderTaskEnds,
+  reminderTaskKey,
+  reminderTaskTitle,
+} from '../../domain/investigation/order-reminders.js'
 import { orderEndDate, validateOrder } from '../../domain/investigation/order-validation.js'
-import { type Breach, orderKindLabels, type PreventionOrder } from '../../domain/investigation/orders.js'
-import { TaskKind } from '../../domain/tasks/task-kind.js'
+import { orderKindLabels, type PreventionOrder } from '../../domain/investigation/orders.js'
+import type { TaskKind } from '../../domain/tasks/task-kind.js'
 import { audit } from '../audit/audit.js'
 import type { Ctx, Deps } from '../context.js'
 import { completeTasks, createTask } from '../tasks/tasks.js'
@@ -44,52 +58,106 @@ export function orderOf(row: PreventionOrderRow): PreventionOrder {
   }
 }
 
-// Worklist reminders go through the shared task service when it has a kind for them (src/domain/tasks).
-const ORDER_TASK_KIND = 'prevention-order-reminder'
-const orderTaskKind = TaskKind.safeParse(ORDER_TASK_KIND)
+/** Every order register reminder reaches the worklist as this kind (issue 6 §3). */
+export const ORDER_TASK_KIND: TaskKind = 'prevention-order-reminder'
+const ORDER_TASK_SUBJECT = 'prevention-order'
 
-/** Puts each of the order's reminders in the worklist (idempotent), and closes those that no longer apply. */
-async function syncOrderTasks(tx: DbOrTx, scope: ForceScope, row: PreventionOrderRow, now: Date) {
-  if (!orderTaskKind.success) return
-  const kind = orderTaskKind.data
+type OpenReminderTask = { id: string; subjectId: string }
+type Synced = { opened: number; closed: number }
+
+/**
+ * Brings the order's reminder tasks up to date on `now`: opens those due within the horizon (idempotent) and
+ * closes, with the reason, those that no longer apply. `open` saves a query when the caller already has them.
+ */
+async function syncOrderTasks(
+  tx: DbOrTx,
+  scope: ForceScope,
+  row: PreventionOrderRow,
+  now: Date,
+  open?: readonly OpenReminderTask[],
+): Promise<Synced> {
   const order = orderOf(row)
   const today = isoDateOf(now)
-  const ended = orderStatusOn(order, today) === 'ended'
-  for (const r of orderReminders(order)) {
-    const subjectId = `${row.id}:${r.kind}:${r.concernsDate}:${r.dueOn}`
-    const stale = (ended && r.kind !== 'breach-follow-up') || (r.kind !== 'breach-follow-up' && today > r.concernsDate)
-    if (stale) continue
-    await createTask(tx, scope, {
-      kind,
-      subjectType: 'prevention-order',
-      subjectId,
-      title: `${orderKindLabels[order.kind]} ${row.reference}: ${r.kind.replaceAll('-', ' ')}`,
-      dueAt: `${r.dueOn}T08:00:00.000Z`,
-      assigneeUserId: row.recordedBy,
-      basis: `Order register reminder (${r.kind}) for ${r.concernsDate}; lead times from the force's order reminder settings`,
-      ruleVersion: 'order-reminders-1',
-      details: { orderId: row.id, reminder: r.kind, href: `/investigations/orders/${row.id}` },
-      createdAt: now,
-    })
-  }
-}
-
-async function closeBreachTasks(tx: DbOrTx, scope: ForceScope, row: PreventionOrderRow, breach: Breach, now: Date) {
-  if (!orderTaskKind.success) return
-  for (const r of orderReminders({ ...orderOf(row), breaches: [{ ...breach, actionTaken: null }] })) {
-    if (r.kind !== 'breach-follow-up' || r.concernsDate !== breach.reportedOn) continue
-    await completeTasks(
+  const prefix = `${row.id}:`
+  const current = open ?? (await listOpenOrderReminderTasks(tx, scope, ORDER_TASK_KIND, row.id))
+  let closed = 0
+  for (const task of current) {
+    const reason = reminderTaskEnds(order, task.subjectId.slice(prefix.length), today)
+    if (reason === null) continue
+    closed += await completeTasks(
       tx,
       scope,
-      {
-        kind: orderTaskKind.data,
-        subjectType: 'prevention-order',
-        subjectId: `${row.id}:${r.kind}:${r.concernsDate}:${r.dueOn}`,
-      },
-      'action on the breach recorded',
+      { kind: ORDER_TASK_KIND, subjectType: ORDER_TASK_SUBJECT, subjectId: task.subjectId },
+      reason,
       now,
     )
   }
+  const already = new Set(current.map((t) => t.subjectId))
+  const missing = remindersToSchedule(order, today).filter((r) => !already.has(prefix + reminderTaskKey(r)))
+  if (missing.length === 0) return { opened: 0, closed }
+  // The officer who recorded the order, while they are still in its force; otherwise the team sees it unassigned.
+  const recorder = await findForceUser(tx, scope, row.recordedBy)
+  for (const r of missing) {
+    await createTask(tx, scope, {
+      kind: ORDER_TASK_KIND,
+      subjectType: ORDER_TASK_SUBJECT,
+      subjectId: prefix + reminderTaskKey(r),
+      title: reminderTaskTitle(order, row.reference, r),
+      dueAt: `${r.dueOn}T08:00:00.000Z`,
+      assigneeUserId: recorder?.id ?? null,
+      basis: reminderTaskBasis(r),
+      ruleVersion: ORDER_REMINDER_RULE_VERSION,
+      details: {
+        orderId: row.id,
+        reminder: r.kind,
+        concernsDate: r.concernsDate,
+        href: `/investigations/orders/${row.id}`,
+      },
+      createdAt: now,
+    })
+  }
+  return { opened: missing.length, closed }
+}
+
+/**
+ * The scheduler's pass over every force's order register: opens the reminder tasks whose due day has come within
+ * the horizon and closes those that lapsed (the order ended, the date passed). Each order is handled in its own
+ * force's scope. Returns the counts per force, for the caller to audit.
+ */
+export async function scheduleOrderReminderTasks(tx: DbOrTx, now: Date): Promise<Map<string, Synced>> {
+  const open = new Map<string, OpenReminderTask[]>()
+  for (const task of await sweepOpenOrderReminderTasks(tx, ORDER_TASK_KIND)) {
+    const orderId = task.subjectId.slice(0, task.subjectId.indexOf(':'))
+    open.set(orderId, [...(open.get(orderId) ?? []), task])
+  }
+  const perForce = new Map<string, Synced>()
+  for (const row of await sweepPreventionOrdersForReminders(tx, isoDateOf(now), ORDER_TASK_KIND)) {
+    const synced = await syncOrderTasks(tx, schedulerScopeFor(row.forceId), row, now, open.get(row.id) ?? [])
+    if (synced.opened + synced.closed === 0) continue
+    const sum = perForce.get(row.forceId) ?? { opened: 0, closed: 0 }
+    perForce.set(row.forceId, { opened: sum.opened + synced.opened, closed: sum.closed + synced.closed })
+  }
+  return perForce
+}
+
+/**
+ * Brings the reminder tasks of every order in the actor's force up to date at `deps.now()`: the demo seed adds
+ * orders on earlier clocks, and this leaves the worklist as the scheduler would have it today.
+ */
+export async function syncForceOrderReminders(deps: Deps, ctx: Ctx): Promise<Synced> {
+  assertCan(ctx.actor, 'investigation:update')
+  const scope = forceScopeOf(ctx.actor)
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const total = { opened: 0, closed: 0 }
+    for (const row of await listPreventionOrders(tx, scope)) {
+      const synced = await syncOrderTasks(tx, scope, row, now)
+      total.opened += synced.opened
+      total.closed += synced.closed
+    }
+    await audit(tx, ctx, { action: 'update', recordType: 'task', details: { kind: ORDER_TASK_KIND, ...total } }, now)
+    return total
+  })
 }
 
 /** Adds an order to the register; refused with every reason when the statute does not allow it (s17, s24 …). */
@@ -208,7 +276,7 @@ export async function orderRegister(deps: Deps, ctx: Ctx) {
     const rows = await listPreventionOrders(tx, scope)
     await audit(tx, ctx, { action: 'read', recordType: 'prevention-order-list', details: { count: rows.length } }, now)
     const today = isoDateOf(now)
-    return { items: rows.map((r) => registerItem(r, today)), today, tasksInWorklist: orderTaskKind.success }
+    return { items: rows.map((r) => registerItem(r, today)), today, tasksInWorklist: true }
   })
 }
 
@@ -238,7 +306,6 @@ async function changeOrder(
     row: PreventionOrderRow,
     now: Date,
   ) => { patch: Parameters<typeof updatePreventionOrder>[4]; summary: string; details: Record<string, unknown> },
-  after?: (tx: DbOrTx, scope: ForceScope, row: PreventionOrderRow, now: Date) => Promise<void>,
 ) {
   assertCan(ctx.actor, 'investigation:update')
   const scope = forceScopeOf(ctx.actor)
@@ -262,7 +329,6 @@ async function changeOrder(
     )
     if (!updated) refuse('form', 'The order has changed since you opened the page. Check it and try again.')
     await syncOrderTasks(tx, scope, updated, now)
-    if (after) await after(tx, scope, updated, now)
     if (updated.investigationId)
       await recordEvent(tx, scope, ctx, updated.investigationId, 'order-updated', summary, now, { orderId: id })
     await audit(tx, ctx, { action: 'update', recordType: 'prevention-order', recordId: id, details }, now)
@@ -301,27 +367,18 @@ export async function recordBreachAction(
   actionTaken: string,
 ) {
   const text = actionTaken.trim()
-  return changeOrder(
-    deps,
-    ctx,
-    id,
-    version,
-    (row) => {
-      if (text === '') refuse('actionTaken', 'Record the action taken on the breach.')
-      const breach = row.breaches[index]
-      if (!breach) throw new OrderNotFound(`${id}#${index}`)
-      if (breach.actionTaken !== null) refuse('form', 'The action on this breach is already recorded.')
-      return {
-        patch: { breaches: row.breaches.map((b, i) => (i === index ? { ...b, actionTaken: text } : b)) },
-        summary: `Action on breach ${index + 1} of order ${row.reference} recorded`,
-        details: { breach: index + 1 },
-      }
-    },
-    async (tx, scope, row, now) => {
-      const breach = row.breaches[index]
-      if (breach) await closeBreachTasks(tx, scope, row, breach, now)
-    },
-  )
+  // The breach's follow-up task closes as the order's tasks are brought up to date.
+  return changeOrder(deps, ctx, id, version, (row) => {
+    if (text === '') refuse('actionTaken', 'Record the action taken on the breach.')
+    const breach = row.breaches[index]
+    if (!breach) throw new OrderNotFound(`${id}#${index}`)
+    if (breach.actionTaken !== null) refuse('form', 'The action on this breach is already recorded.')
+    return {
+      patch: { breaches: row.breaches.map((b, i) => (i === index ? { ...b, actionTaken: text } : b)) },
+      summary: `Action on breach ${index + 1} of order ${row.reference} recorded`,
+      details: { breach: index + 1 },
+    }
+  })
 }
 
 export async function recordMainApplicationDecided(

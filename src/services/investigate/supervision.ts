@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../db/one-at-a-time.js'
 import { listEntityLinks } from '../../db/repositories/entities.js'
 import {
   findLiveClosureRequest,
@@ -127,10 +128,10 @@ async function closureFacts(
   scope: Parameters<typeof listOutcomes>[1],
   row: Parameters<typeof closureContextOf>[0],
 ) {
-  const [links, outcomes, considerations] = await Promise.all([
-    listEntityLinks(tx, scope, { investigationId: row.id }),
-    listOutcomes(tx, scope, row.id),
-    listOrderConsiderations(tx, scope, row.id),
+  const [links, outcomes, considerations] = await oneAtATime([
+    () => listEntityLinks(tx, scope, { investigationId: row.id }),
+    () => listOutcomes(tx, scope, row.id),
+    () => listOrderConsiderations(tx, scope, row.id),
   ])
   return closureContextOf(
     row,

@@ -19,6 +19,7 @@ const what: Record<TaskKind, string> = {
   'refer-or-notify': 'a referral, report or decision',
   'review-transfer': 'a transferred referral to review',
   'place-of-safety-ending': 'a Place of Safety ending',
+  'prevention-order-reminder': 'a prevention or risk order reminder',
 }
 
 const ukTime = new Intl.DateTimeFormat('en-GB', {

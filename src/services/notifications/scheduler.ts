@@ -13,6 +13,7 @@ import {
 import type { Role } from '../../domain/access/roles.js'
 import { taskHref } from '../../domain/tasks/href.js'
 import { auditSystem } from '../audit/audit.js'
+import { ORDER_TASK_KIND, scheduleOrderReminderTasks } from '../investigate/orders.js'
 import { ENCOUNTER_GRACE_HOURS } from '../tasks/worklists.js'
 import { EMAIL_JOB, notify } from './notify.js'
 import { sendMail } from './smtp.js'
@@ -57,6 +58,25 @@ async function createReminders(deps: SchedulerDeps, now: Date): Promise<number> 
     }
     const perForce = new Map<string, number>()
     const count = (forceId: string, n: number) => perForce.set(forceId, (perForce.get(forceId) ?? 0) + n)
+
+    // First the order register's reminders that came within the horizon, so a task already due is notified now.
+    for (const [forceId, { opened, closed }] of await scheduleOrderReminderTasks(tx, now)) {
+      const kind = ORDER_TASK_KIND
+      if (opened > 0) {
+        await auditSystem(
+          tx,
+          { action: 'create', recordType: 'task', forceId, details: { kind, count: opened, by: 'scheduler' } },
+          now,
+        )
+      }
+      if (closed > 0) {
+        await auditSystem(
+          tx,
+          { action: 'update', recordType: 'task', forceId, details: { kind, closed, by: 'scheduler' } },
+          now,
+        )
+      }
+    }
 
     for (const t of await sweepTasksDueSoon(
       tx,

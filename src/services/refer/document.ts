@@ -166,11 +166,14 @@ export function referralDocument(loaded: LoadedReferral): DocSection[] {
           if (latest.reason) fields.push(field('Reason given', latest.reason, 'consent'))
         }
         if (row.kind === 'duty-to-notify') {
+          const identity = consentRows.find((c) => c.id === row.identityConsentId)
           fields.push(
             field(
               'Consent to share their identity in the report',
-              row.identityConsentId ? 'Given' : 'Not given: the report is anonymous (Modern Slavery Act 2015 s52(3))',
-              null,
+              row.identityConsentId
+                ? `Given${identity ? ` on ${ukDateTime(identity.at)}` : ''}`
+                : 'Not given: the report is anonymous (Modern Slavery Act 2015 s52(3))',
+              'identity-consent',
             ),
           )
         }
@@ -200,9 +203,14 @@ export function referralDocument(loaded: LoadedReferral): DocSection[] {
             field('Nationalities', list(p.nationalities), 'dtn-person'),
           )
           if (row.identityConsentId) {
+            // Only with the person's consent to share their identity (MSA 2015 s52(3)).
             fields.push(
-              field('Name', row.personName ?? '', null),
-              field('Date of birth', ukDate(row.dateOfBirth), null),
+              field('Name', row.personName ?? '', 'dtn-person'),
+              field('Other names', (row.otherNames ?? []).join(', '), 'dtn-person'),
+              field('Date of birth', ukDate(row.dateOfBirth), 'dtn-person'),
+              field('Phone', row.contactPhone ?? '', 'dtn-person'),
+              field('Email', row.contactEmail ?? '', 'dtn-person'),
+              field('Address', row.address ?? '', 'dtn-person'),
             )
           } else {
             fields.push(

@@ -160,3 +160,33 @@ export const NO_IDENTITY: ReferralPatch = Object.fromEntries(IDENTITY_COLUMNS.ma
 export function holdsIdentity(row: Pick<ReferralRow, (typeof IDENTITY_COLUMNS)[number]>): boolean {
   return IDENTITY_COLUMNS.some((c) => row[c] !== null)
 }
+
+export type IdentityConsentState = {
+  status: 'not-asked' | 'given' | 'withdrawn'
+  /** When the current status began; null when the details were removed by another change, with no event of its own. */
+  since: string | null
+  /** When the last answer about sharing identity was recorded: a new answer cannot be earlier. */
+  lastAt: string | null
+  history: ConsentEventRow[]
+}
+
+/**
+ * Consent to share identity in a Duty to Notify report (MSA 2015 s52(3), law-and-process.md §2.5). The database CHECK
+ * trusts referrals.identity_consent_id, so that pointer decides "given"; the share-identity events are the history.
+ * The pointer can be cleared without a withdrawal event (the API sending an anonymous report, or a draft becoming an
+ * NRM referral and back), so the status follows the pointer, not the last event.
+ */
+export function identityConsentStateOf(
+  row: Pick<ReferralRow, 'identityConsentId'>,
+  rows: readonly ConsentEventRow[],
+): IdentityConsentState {
+  const history = rows.filter((r) => r.scope === 'share-identity')
+  const last = history.at(-1)
+  const lastAt = last ? iso(last.at) : null
+  if (row.identityConsentId !== null) {
+    const given = history.find((r) => r.id === row.identityConsentId)
+    return { status: 'given', since: given ? iso(given.at) : null, lastAt, history }
+  }
+  if (!last) return { status: 'not-asked', since: null, lastAt, history }
+  return { status: 'withdrawn', since: last.type === 'withdrawn' ? iso(last.at) : null, lastAt, history }
+}

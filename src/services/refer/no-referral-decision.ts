@@ -48,11 +48,10 @@ async function submittedEncounter(tx: DbOrTx, scope: ForceScope, id: string): Pr
 }
 
 async function contextOf(tx: DbOrTx, scope: ForceScope, encounter: EncounterRow): Promise<NoReferralContext> {
-  const [referrals, transfers, live] = await Promise.all([
-    listReferralsForEncounter(tx, scope, encounter.id),
-    listTransfersOutForEncounter(tx, scope, encounter.id),
-    findLiveNoReferralDecision(tx, scope, encounter.id),
-  ])
+  // One after another: a transaction is one connection, and pg warns about overlapping queries on it.
+  const referrals = await listReferralsForEncounter(tx, scope, encounter.id)
+  const transfers = await listTransfersOutForEncounter(tx, scope, encounter.id)
+  const live = await findLiveNoReferralDecision(tx, scope, encounter.id)
   const assessment = encounter.assessment as unknown as Assessment | null
   return {
     treatedAsChild: assessment?.treatedAsChild ?? true,

@@ -53,7 +53,7 @@ import {
   sectionComplete,
   sectionOfIssue,
   sectionsFor,
-  sectionTitles,
+  sectionTitleFor,
 } from './sections.js'
 import { endOfUkDay } from './time.js'
 
@@ -280,7 +280,7 @@ export type SectionStatus = { key: SectionKey; title: string; complete: boolean;
 export function sectionStatuses(loaded: LoadedReferral): SectionStatus[] {
   return sectionsFor(loaded.row.kind).map((key) => ({
     key,
-    title: sectionTitles[key],
+    title: sectionTitleFor(key, loaded.row),
     complete: sectionComplete(key, loaded.row, loaded.consent, loaded.safeguarding),
     blockedBy: sectionBlockedBy(key, loaded.row, loaded.consent, loaded.safeguarding),
   }))

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import type { ReferralPatch, ReferralRow } from '../../db/repositories/referrals.js'
 import { assertCan, forceScopeOf } from '../../domain/access/policy.js'
-import { ukDateOf } from '../../domain/deadlines/index.js'
+import { IsoDate, ukDateOf } from '../../domain/deadlines/index.js'
 import {
   AgenciesInvolved,
+  ContactDetails,
   ExploitationLocation,
   ExploitationPeriod,
   Exploiter,
@@ -56,6 +57,56 @@ const DtnPerson = z.strictObject(
         : undefined,
   },
 )
+
+// MSA 2015 s52(3), law-and-process.md §2.5: with the person's consent to share their identity, the report may also
+// hold their name, other names, date of birth, contact details and address (IdentifiedDutyToNotifyReport).
+const DtnIdentifiedPerson = z.strictObject({
+  gender: Gender,
+  ageAtExploitation: z.number().int().min(0).max(120).nullable().default(null),
+  nationalities: z.array(z.string().trim().min(1)).default([]),
+  name: z
+    .string({ error: 'Enter the person’s name, as they give it' })
+    .trim()
+    .min(1, { error: 'Enter the person’s name, as they give it' }),
+  otherNames: z.array(z.string().trim().min(1)).default([]),
+  dateOfBirth: IsoDate.nullable().default(null),
+  contact: ContactDetails.default({ phone: null, email: null }),
+  address: z.string().trim().min(1).nullable().default(null),
+})
+
+/** The section's identifying answers, by the words the refusal uses for them. */
+const identityInputLabels: Record<string, string> = {
+  name: identifyingFields.name,
+  otherNames: identifyingFields.otherNames,
+  dateOfBirth: identifyingFields.dateOfBirth,
+  contact: identifyingFields.contactDetails,
+  address: 'address',
+}
+
+const blank = (v: unknown): boolean =>
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.values(v as Record<string, unknown>).every(blank))
+
+/** Without consent to share identity, any identifying answer is refused by name, before anything is written. */
+function refuseIdentityWithoutConsent(input: unknown): void {
+  const given = Object.entries(input && typeof input === 'object' ? (input as Record<string, unknown>) : {}).filter(
+    ([k, v]) => k in identityInputLabels && !blank(v),
+  )
+  if (given.length === 0) return
+  const refusal = (what: string) =>
+    `A Duty to Notify report cannot hold the person’s ${what} unless they consent to share their identity (Modern Slavery Act 2015 s52(3)): record that consent first, or leave it out`
+  throw new ReferralRefused(
+    refusal(given.map(([k]) => identityInputLabels[k]).join(', ')),
+    'identity-without-consent',
+    given.map(([k, v]) => ({
+      path: k === 'contact' ? (blank((v as Record<string, unknown>).phone) ? 'contact.email' : 'contact.phone') : k,
+      message: refusal(identityInputLabels[k] ?? k),
+    })),
+  )
+}
 
 const ExploitationSection = z
   .object({
@@ -124,8 +175,25 @@ function patchFor(section: FormSectionKey, row: ReferralRow, input: unknown, now
       }
     }
     case 'dtn-person': {
-      const p = parseOrRefuse(DtnPerson, input)
-      return { person: { ...row.person, ...p } }
+      if (row.identityConsentId === null) {
+        refuseIdentityWithoutConsent(input)
+        const p = parseOrRefuse(DtnPerson, input)
+        return { person: { ...row.person, ...p } }
+      }
+      const p = parseOrRefuse(DtnIdentifiedPerson, input)
+      const issues = notInFuture(p.dateOfBirth, today, 'dateOfBirth', 'The date of birth')
+      if (issues.length > 0) refuseWith(issues)
+      // The identity goes only in the identity columns, which the database CHECK watches; never in `person`.
+      const { name, otherNames, dateOfBirth, contact, address, ...rest } = p
+      return {
+        person: { ...row.person, ...rest },
+        personName: name,
+        otherNames: otherNames.length > 0 ? otherNames : null,
+        dateOfBirth,
+        contactPhone: contact.phone,
+        contactEmail: contact.email,
+        address,
+      }
     }
     case 'exploitation': {
       const e = parseOrRefuse(ExploitationSection, input)
@@ -175,7 +243,9 @@ export async function saveSection(
     if (!sectionsFor(row.kind).includes(section)) {
       throw new ReferralRefused(
         section === 'person' && row.kind === 'duty-to-notify'
-          ? `A Duty to Notify report cannot hold the person’s name, date of birth, contact details or address unless they consent to share their identity (Modern Slavery Act 2015 s52(3))`
+          ? row.identityConsentId === null
+            ? `A Duty to Notify report cannot hold the person’s name, date of birth, contact details or address unless they consent to share their identity (Modern Slavery Act 2015 s52(3))`
+            : 'Record the person’s details in the report’s own section, About the person'
           : `${sectionTitles[section]} is not part of this kind of referral`,
         'not-for-kind',
       )

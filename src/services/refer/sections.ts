@@ -5,6 +5,7 @@ import { latestConsentGiven, safeguardingOf } from './model.js'
 /** The sections of a referral, in the order of the Home Office form (law-and-process.md §2.11, UNCONFIRMED). */
 export const SECTION_KEYS = [
   'consent',
+  'identity-consent',
   'safeguarding',
   'first-responder',
   'person',
@@ -32,6 +33,7 @@ export type FormSectionKey = (typeof FORM_SECTIONS)[number]
 
 export const sectionTitles: Record<SectionKey, string> = {
   consent: 'Informed consent',
+  'identity-consent': 'Consent to share identity',
   safeguarding: 'Safeguarding referral to the local authority',
   'first-responder': 'First responder',
   person: 'The potential victim',
@@ -62,6 +64,11 @@ export function sectionsFor(kind: ReferralRow['kind']): SectionKey[] {
   return ['consent', 'first-responder', 'dtn-person', 'exploitation', 'account']
 }
 
+/** A Duty to Notify report with consent to share identity asks for the person's identity too (s52(3)). */
+export function sectionTitleFor(key: SectionKey, row: Pick<ReferralRow, 'identityConsentId'>): string {
+  return key === 'dtn-person' && row.identityConsentId !== null ? 'About the person' : sectionTitles[key]
+}
+
 const has = (o: Record<string, unknown> | null | undefined, key: string) =>
   o !== null && o !== undefined && o[key] !== undefined && o[key] !== null
 
@@ -76,6 +83,9 @@ export function sectionComplete(
       return row.kind === 'duty-to-notify'
         ? consent.status === 'declined' || consent.status === 'withdrawn'
         : consent.status === 'given'
+    case 'identity-consent':
+      // Optional: without it the report is anonymous, which is complete (law-and-process.md §2.5).
+      return true
     case 'safeguarding':
       return safeguarding !== undefined
     case 'first-responder':
@@ -83,7 +93,8 @@ export function sectionComplete(
     case 'person':
       return row.personName !== null && has(row.person, 'gender')
     case 'dtn-person':
-      return has(row.person, 'gender')
+      // With consent to share identity the report names the person (IdentifiedDutyToNotifyReport needs the name).
+      return has(row.person, 'gender') && (row.identityConsentId === null || row.personName !== null)
     case 'exploitation':
       return has(row.exploitation, 'location')
     case 'account':
@@ -205,6 +216,16 @@ export function sectionOfIssue(issue: Issue, kind: ReferralRow['kind']): Section
     case 'ageAtExploitation':
     case 'nationalities':
       return 'dtn-person'
+    case 'name':
+    case 'otherNames':
+    case 'dateOfBirth':
+    case 'contactDetails':
+    case 'addresses':
+    case 'photographs':
+      return kind === 'duty-to-notify' ? 'dtn-person' : 'person'
+    case 'identityConsent':
+    case 'consentToShareIdentity':
+      return 'identity-consent'
     case 'exploitation':
       return next && ACCOUNT_FIELDS.includes(next) ? 'account' : 'exploitation'
     case 'needsAndRisks':

@@ -7,13 +7,9 @@ import { HOCR_CLASSIFICATIONS, hocrClassification, referralKindLabels } from '..
 import { describeDue } from '../../../domain/tasks/due.js'
 import { exploitationLocationLabels, ReceivedReferralInput } from '../../../domain/tasks/received-referral.js'
 import {
-  CrimeRecordConflict,
-  CrimeRecordNotFound,
-  CrimeRefused,
   cancellationProblem,
   crimeSettings,
   decideCancellation,
-  readCrimeRecord,
   recordCrime,
   requestCancellation,
   setCrimeRecordingHours,
@@ -27,6 +23,7 @@ import type { AppDeps } from '../../app.js'
 import { parseForm } from '../../forms.js'
 import { render } from '../../render.js'
 import { worklistSubnav } from '../worklists/subnav.js'
+import { formPage } from './form-page.js'
 import {
   aviKindLabels,
   CancelForm,
@@ -40,6 +37,7 @@ import {
   SettingsForm,
   ukParts,
 } from './forms.js'
+import { checkAnswersJourney, type Loaded, recordRoute, refusalMessage, sessionDrafts } from './record-routes.js'
 
 type RecordDraft = RecordCrimeForm & { version: number }
 type CancelDraft = CancelForm & { version: number }
@@ -61,8 +59,9 @@ declare module 'fastify' {
   }
 }
 
-type IdReq = FastifyRequest<{ Params: { id: string } }>
-const Id = z.uuid()
+type StepParams = { Params: { step: string }; Querystring: { return?: string } }
+type StepReq = FastifyRequest<StepParams>
+type Settings = Awaited<ReturnType<typeof crimeSettings>>
 const Version = z.object({ version: z.coerce.number().int().min(1) })
 
 const statusTags = {
@@ -101,25 +100,6 @@ function classificationText(code: string | null): string {
   const c = hocrClassification(code)
   return c ? `${c.code}: ${c.label}` : code
 }
-
-async function load(deps: AppDeps, request: IdReq, reply: FastifyReply) {
-  const id = Id.safeParse(request.params.id)
-  if (!id.success) {
-    reply.callNotFound()
-    return null
-  }
-  try {
-    return await readCrimeRecord(deps, request.ctx(), id.data)
-  } catch (e) {
-    if (e instanceof CrimeRecordNotFound) {
-      reply.callNotFound()
-      return null
-    }
-    throw e
-  }
-}
-
-type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>
 
 function viewOf(deps: AppDeps, request: FastifyRequest, data: Loaded) {
   const { record } = data
@@ -188,344 +168,150 @@ function historyText(event: string, d: Record<string, unknown>): string {
   }
 }
 
-function drafts<T>(bag: Record<string, T> | undefined, id: string): T | undefined {
-  return bag?.[id]
-}
-
 export async function crimeRoutes(app: FastifyInstance, deps: AppDeps) {
   // ---- One crime record ----
 
-  app.get<{ Params: { id: string } }>('/crime/:id', { config: { access: 'crime:record' } }, async (request, reply) => {
-    const data = await load(deps, request, reply)
-    if (!data) return reply
-    return render(request, reply, 'crime/show.njk', {
-      pageTitle: 'Crime to record',
-      ...viewOf(deps, request, data),
-    })
-  })
+  recordRoute(app, deps, { method: 'GET', url: '/crime/:id', access: 'crime:record' }, async (request, reply, data) =>
+    render(request, reply, 'crime/show.njk', { pageTitle: 'Crime to record', ...viewOf(deps, request, data) }),
+  )
 
   // ---- Record the crime: question page, then check answers ----
 
-  const recordPage = (
-    request: IdReq,
-    reply: FastifyReply,
-    data: Loaded,
-    extra: Record<string, unknown>,
-    status = 200,
-  ) =>
-    render(
-      request,
-      reply,
-      'crime/record.njk',
-      {
-        pageTitle: 'Record the crime',
-        record: data.record,
-        clockLabel: data.clockLabel,
-        classificationItems,
-        ...extra,
+  checkAnswersJourney<RecordCrimeForm>(app, deps, {
+    path: 'record',
+    access: 'crime:record',
+    status: 'open',
+    drafts: sessionDrafts(
+      (s) => s.crimeRecordDrafts,
+      (s, bag) => {
+        s.crimeRecordDrafts = bag
       },
-      status,
-    )
-
-  app.get<{ Params: { id: string } }>(
-    '/crime/:id/record',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      if (data.record.status !== 'open') return reply.redirect(`/crime/${data.record.id}`)
-      const draft = drafts(request.session.crimeRecordDrafts, data.record.id)
-      return recordPage(request, reply, data, {
+    ),
+    question: {
+      template: 'crime/record.njk',
+      title: 'Record the crime',
+      view: (data) => ({ record: data.record, clockLabel: data.clockLabel, classificationItems }),
+      prefill: (data, draft) => ({
         values: draft
           ? { ...draft, ...ukParts('recorded', draft.recordedAt) }
           : { ...ukParts('recorded', deps.now().toISOString()) },
         version: data.record.version,
-      })
+      }),
     },
-  )
-
-  app.post<{ Params: { id: string } }>(
-    '/crime/:id/record',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      if (data.record.status !== 'open') return reply.redirect(`/crime/${data.record.id}`)
+    answer: (request, data) => {
       const form = parseForm(recordCrimeForm(deps.now), request.body)
-      if (!form.ok) return recordPage(request, reply, data, { ...form, version: data.record.version }, 400)
-      request.session.crimeRecordDrafts = {
-        ...request.session.crimeRecordDrafts,
-        [data.record.id]: { ...form.data, version: data.record.version },
-      }
-      return reply.redirect(`/crime/${data.record.id}/record/check`)
+      return form.ok ? { ok: true, answers: form.data } : { ok: false, page: { ...form, version: data.record.version } }
     },
-  )
-
-  const recordCheck = (
-    request: IdReq,
-    reply: FastifyReply,
-    data: Loaded,
-    draft: RecordDraft,
-    extra = {},
-    status = 200,
-  ) =>
-    render(
-      request,
-      reply,
-      'crime/record-check.njk',
-      {
-        pageTitle: 'Check the crime record before you save it',
-        record: data.record,
-        draft,
-        classification: classificationText(draft.classification),
-        ...extra,
-      },
-      status,
-    )
-
-  app.get<{ Params: { id: string } }>(
-    '/crime/:id/record/check',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      const draft = drafts(request.session.crimeRecordDrafts, data.record.id)
-      if (!draft || data.record.status !== 'open') return reply.redirect(`/crime/${data.record.id}/record`)
-      return recordCheck(request, reply, data, draft)
+    check: {
+      template: 'crime/record-check.njk',
+      title: 'Check the crime record before you save it',
+      view: (draft) => ({ classification: classificationText(draft.classification) }),
     },
-  )
-
-  app.post<{ Params: { id: string } }>(
-    '/crime/:id/record/check',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      const draft = drafts(request.session.crimeRecordDrafts, data.record.id)
-      // A second click after the first saved: the draft is gone, so show the record as it stands.
-      if (!draft) return reply.redirect(`/crime/${data.record.id}`)
-      try {
-        await recordCrime(deps, request.ctx(), data.record.id, draft.version, {
-          reference: draft.crimeReference,
-          classification: draft.classification,
-          recordedAt: draft.recordedAt,
-        })
-      } catch (e) {
-        if (e instanceof CrimeRefused || e instanceof CrimeRecordConflict) {
-          const message =
-            e instanceof CrimeRefused ? e.message : 'Someone else changed this record first. Check it and try again.'
-          return recordCheck(request, reply, data, draft, { errors: [{ text: message, href: '#confirm' }] }, 400)
-        }
-        throw e
-      }
-      const { [data.record.id]: _done, ...rest } = request.session.crimeRecordDrafts ?? {}
-      request.session.crimeRecordDrafts = rest
-      request.session.flash = {
-        type: 'success',
-        title: 'Crime recorded',
-        text: `Crime reference ${draft.crimeReference} saved.`,
-      }
-      return reply.redirect(`/crime/${data.record.id}`)
-    },
-  )
+    submit: (ctx, data, draft) =>
+      recordCrime(deps, ctx, data.record.id, draft.version, {
+        reference: draft.crimeReference,
+        classification: draft.classification,
+        recordedAt: draft.recordedAt,
+      }),
+    done: (draft) => ({
+      type: 'success',
+      title: 'Crime recorded',
+      text: `Crime reference ${draft.crimeReference} saved.`,
+    }),
+  })
 
   // ---- Ask to cancel: question page, then check answers ----
 
   const aviItems = Object.entries(aviKindLabels).map(([value, text]) => ({ value, text }))
-  const cancelPage = (
-    request: IdReq,
-    reply: FastifyReply,
-    data: Loaded,
-    extra: Record<string, unknown>,
-    status = 200,
-  ) =>
-    render(
-      request,
-      reply,
-      'crime/cancel.njk',
-      { pageTitle: 'Ask to cancel the crime record', record: data.record, aviItems, ...extra },
-      status,
-    )
-
-  app.get<{ Params: { id: string } }>(
-    '/crime/:id/cancel',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      if (data.record.status !== 'recorded') return reply.redirect(`/crime/${data.record.id}`)
-      return cancelPage(request, reply, data, {
-        values: drafts(request.session.crimeCancelDrafts, data.record.id) ?? {},
-      })
-    },
-  )
-
-  app.post<{ Params: { id: string } }>(
-    '/crime/:id/cancel',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      if (data.record.status !== 'recorded') return reply.redirect(`/crime/${data.record.id}`)
-      const form = parseForm(CancelForm, request.body)
-      if (!form.ok) return cancelPage(request, reply, data, form, 400)
-      const problem = cancellationProblem(data.record, request.ctx().actor.userId, toRequest(form.data), deps.now())
-      if (problem) {
-        const field = problem.code === 'nrm-decision-not-avi' ? 'evidenceKind' : 'rationale'
-        return cancelPage(
-          request,
-          reply,
-          data,
-          {
-            values: form.data,
-            errors: [{ text: problem.message, href: `#${field}` }],
-            fieldErrors: { [field]: { text: problem.message } },
-          },
-          400,
-        )
-      }
-      request.session.crimeCancelDrafts = {
-        ...request.session.crimeCancelDrafts,
-        [data.record.id]: { ...form.data, version: data.record.version },
-      }
-      return reply.redirect(`/crime/${data.record.id}/cancel/check`)
-    },
-  )
-
-  const cancelCheck = (
-    request: IdReq,
-    reply: FastifyReply,
-    data: Loaded,
-    draft: CancelDraft,
-    extra = {},
-    status = 200,
-  ) =>
-    render(
-      request,
-      reply,
-      'crime/cancel-check.njk',
-      {
-        pageTitle: 'Check your cancellation request',
-        record: data.record,
-        draft,
-        evidenceLabel: aviKindLabels[draft.evidenceKind],
-        ...extra,
+  checkAnswersJourney<CancelForm>(app, deps, {
+    path: 'cancel',
+    access: 'crime:record',
+    status: 'recorded',
+    drafts: sessionDrafts(
+      (s) => s.crimeCancelDrafts,
+      (s, bag) => {
+        s.crimeCancelDrafts = bag
       },
-      status,
-    )
-
-  app.get<{ Params: { id: string } }>(
-    '/crime/:id/cancel/check',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      const draft = drafts(request.session.crimeCancelDrafts, data.record.id)
-      if (!draft || data.record.status !== 'recorded') return reply.redirect(`/crime/${data.record.id}/cancel`)
-      return cancelCheck(request, reply, data, draft)
+    ),
+    question: {
+      template: 'crime/cancel.njk',
+      title: 'Ask to cancel the crime record',
+      view: (data) => ({ record: data.record, aviItems }),
+      prefill: (_data, draft) => ({ values: draft ?? {} }),
     },
-  )
-
-  app.post<{ Params: { id: string } }>(
-    '/crime/:id/cancel/check',
-    { config: { access: 'crime:record' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      const draft = drafts(request.session.crimeCancelDrafts, data.record.id)
-      if (!draft) return reply.redirect(`/crime/${data.record.id}`)
-      try {
-        await requestCancellation(deps, request.ctx(), data.record.id, draft.version, toRequest(draft))
-      } catch (e) {
-        if (e instanceof CrimeRefused || e instanceof CrimeRecordConflict) {
-          const message =
-            e instanceof CrimeRefused ? e.message : 'Someone else changed this record first. Check it and try again.'
-          return cancelCheck(request, reply, data, draft, { errors: [{ text: message, href: '#confirm' }] }, 400)
-        }
-        throw e
+    answer: (request, data) => {
+      const form = parseForm(CancelForm, request.body)
+      if (!form.ok) return { ok: false, page: form }
+      const problem = cancellationProblem(data.record, request.ctx().actor.userId, toRequest(form.data), deps.now())
+      if (!problem) return { ok: true, answers: form.data }
+      const field = problem.code === 'nrm-decision-not-avi' ? 'evidenceKind' : 'rationale'
+      return {
+        ok: false,
+        page: {
+          values: form.data,
+          errors: [{ text: problem.message, href: `#${field}` }],
+          fieldErrors: { [field]: { text: problem.message } },
+        },
       }
-      const { [data.record.id]: _done, ...rest } = request.session.crimeCancelDrafts ?? {}
-      request.session.crimeCancelDrafts = rest
-      request.session.flash = {
-        type: 'success',
-        title: 'Cancellation requested',
-        text: 'A supervisor or the force lead must now approve or reject it. The crime record stands until then.',
-      }
-      return reply.redirect(`/crime/${data.record.id}`)
     },
-  )
+    check: {
+      template: 'crime/cancel-check.njk',
+      title: 'Check your cancellation request',
+      view: (draft) => ({ evidenceLabel: aviKindLabels[draft.evidenceKind] }),
+    },
+    submit: (ctx, data, draft) => requestCancellation(deps, ctx, data.record.id, draft.version, toRequest(draft)),
+    done: () => ({
+      type: 'success',
+      title: 'Cancellation requested',
+      text: 'A supervisor or the force lead must now approve or reject it. The crime record stands until then.',
+    }),
+  })
 
   // ---- A supervisor decides ----
 
-  const decisionPage = (
-    request: IdReq,
-    reply: FastifyReply,
-    data: Loaded,
-    extra: Record<string, unknown>,
-    status = 200,
-  ) =>
-    render(
-      request,
-      reply,
-      'crime/decision.njk',
-      { pageTitle: 'Decide on the cancellation', ...viewOf(deps, request, data), values: {}, ...extra },
-      status,
-    )
+  const decisionPage = formPage('crime/decision.njk', (request, data: Loaded) => ({
+    pageTitle: 'Decide on the cancellation',
+    ...viewOf(deps, request, data),
+    values: {},
+  }))
+  const decision = {
+    url: '/crime/:id/decision',
+    access: 'crime:cancel-approve',
+    status: 'cancellation-requested',
+  } as const
 
-  app.get<{ Params: { id: string } }>(
-    '/crime/:id/decision',
-    { config: { access: 'crime:cancel-approve' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      if (data.record.status !== 'cancellation-requested') return reply.redirect(`/crime/${data.record.id}`)
-      return decisionPage(request, reply, data, {})
-    },
+  recordRoute(app, deps, { method: 'GET', ...decision }, async (request, reply, data) =>
+    decisionPage(request, reply, data, {}),
   )
 
-  app.post<{ Params: { id: string } }>(
-    '/crime/:id/decision',
-    { config: { access: 'crime:cancel-approve' } },
-    async (request, reply) => {
-      const data = await load(deps, request, reply)
-      if (!data) return reply
-      if (data.record.status !== 'cancellation-requested') return reply.redirect(`/crime/${data.record.id}`)
-      const form = parseForm(DecisionForm, request.body)
-      const version = Version.safeParse(request.body)
-      if (!form.ok) return decisionPage(request, reply, data, form, 400)
-      try {
-        await decideCancellation(
-          deps,
-          request.ctx(),
-          data.record.id,
-          version.success ? version.data.version : data.record.version,
-          form.data,
-        )
-      } catch (e) {
-        if (e instanceof CrimeRefused || e instanceof CrimeRecordConflict) {
-          const message =
-            e instanceof CrimeRefused ? e.message : 'Someone else decided on this cancellation first. Check the record.'
-          return decisionPage(
-            request,
-            reply,
-            data,
-            {
-              values: form.data,
-              errors: [{ text: message, href: '#outcome' }],
-              fieldErrors: { outcome: { text: message } },
-            },
-            400,
-          )
-        }
-        throw e
-      }
-      request.session.flash =
-        form.data.outcome === 'approved'
-          ? { type: 'success', title: 'Cancellation approved', text: 'The crime record is cancelled.' }
-          : { type: 'success', title: 'Cancellation rejected', text: 'The crime record stands.' }
-      return reply.redirect(`/crime/${data.record.id}`)
-    },
-  )
+  recordRoute(app, deps, { method: 'POST', ...decision }, async (request, reply, data) => {
+    const form = parseForm(DecisionForm, request.body)
+    const version = Version.safeParse(request.body)
+    if (!form.ok) return decisionPage(request, reply, data, form, 400)
+    try {
+      await decideCancellation(
+        deps,
+        request.ctx(),
+        data.record.id,
+        version.success ? version.data.version : data.record.version,
+        form.data,
+      )
+    } catch (e) {
+      const text = refusalMessage(e, 'Someone else decided on this cancellation first. Check the record.')
+      return decisionPage(
+        request,
+        reply,
+        data,
+        { values: form.data, errors: [{ text, href: '#outcome' }], fieldErrors: { outcome: { text } } },
+        400,
+      )
+    }
+    request.session.flash =
+      form.data.outcome === 'approved'
+        ? { type: 'success', title: 'Cancellation approved', text: 'The crime record is cancelled.' }
+        : { type: 'success', title: 'Cancellation rejected', text: 'The crime record stands.' }
+    return reply.redirect(`/crime/${data.record.id}`)
+  })
 
   // ---- Referrals and reports received from other organisations ----
 
@@ -595,57 +381,51 @@ export async function crimeRoutes(app: FastifyInstance, deps: AppDeps) {
     where: '/crime/received/new/when',
   }
 
-  const stepPage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    step: StepName,
-    extra: Record<string, unknown>,
-    status = 200,
-  ) =>
-    render(
-      request,
-      reply,
-      steps[step].template,
-      {
+  const stepPage = formPage(
+    (step: StepName) => steps[step].template,
+    (request, step) => {
+      const fromCheck = (request.query as { return?: string }).return === 'check'
+      return {
         pageTitle: steps[step].title,
         title: steps[step].title,
-        backHref: (request.query as { return?: string }).return === 'check' ? '/crime/received/new/check' : back[step],
-        returnTo: (request.query as { return?: string }).return === 'check' ? 'check' : null,
+        backHref: fromCheck ? '/crime/received/new/check' : back[step],
+        returnTo: fromCheck ? 'check' : null,
         forceItems,
-        ...extra,
+      }
+    },
+  )
+
+  /** The received journey's pages: the check page, or one question (404 for any other name). */
+  const stepRoute = (
+    method: 'GET' | 'POST',
+    atCheck: (request: StepReq, reply: FastifyReply, draft: ReceivedDraft) => Promise<unknown>,
+    atStep: (request: StepReq, reply: FastifyReply, draft: ReceivedDraft, step: StepName) => Promise<unknown>,
+  ) =>
+    app.route<StepParams>({
+      method,
+      url: '/crime/received/new/:step',
+      config: { access: 'referral:create' },
+      handler: async (request, reply) => {
+        const draft = request.session.receivedDraft
+        if (!draft) return reply.redirect('/crime/received/new')
+        if (request.params.step === 'check') return atCheck(request, reply, draft)
+        const step = StepName.safeParse(request.params.step)
+        if (!step.success) return reply.callNotFound()
+        return atStep(request, reply, draft, step.data)
       },
-      status,
-    )
+    })
 
-  app.get<{ Params: { step: string }; Querystring: { return?: string } }>(
-    '/crime/received/new/:step',
-    { config: { access: 'referral:create' } },
-    async (request, reply) => {
-      const draft = request.session.receivedDraft
-      if (!draft) return reply.redirect('/crime/received/new')
-      if (request.params.step === 'check') return receivedCheck(request, reply, draft)
-      const step = StepName.safeParse(request.params.step)
-      if (!step.success) return reply.callNotFound()
-      return stepPage(request, reply, step.data, { values: steps[step.data].values(draft) })
-    },
+  stepRoute('GET', receivedCheck, async (request, reply, draft, step) =>
+    stepPage(request, reply, step, { values: steps[step].values(draft) }),
   )
 
-  app.post<{ Params: { step: string }; Querystring: { return?: string } }>(
-    '/crime/received/new/:step',
-    { config: { access: 'referral:create' } },
-    async (request, reply) => {
-      const draft = request.session.receivedDraft
-      if (!draft) return reply.redirect('/crime/received/new')
-      if (request.params.step === 'check') return submitReceived(request, reply, draft)
-      const step = StepName.safeParse(request.params.step)
-      if (!step.success) return reply.callNotFound()
-      const form = steps[step.data].parse(request.body)
-      if (!form.ok) return stepPage(request, reply, step.data, form, 400)
-      request.session.receivedDraft = { ...draft, ...(form.data as Partial<ReceivedDraft>) }
-      const next = request.query.return === 'check' ? 'check' : steps[step.data].next
-      return reply.redirect(`/crime/received/new/${next}`)
-    },
-  )
+  stepRoute('POST', submitReceived, async (request, reply, draft, step) => {
+    const form = steps[step].parse(request.body)
+    if (!form.ok) return stepPage(request, reply, step, form, 400)
+    request.session.receivedDraft = { ...draft, ...(form.data as Partial<ReceivedDraft>) }
+    const next = request.query.return === 'check' ? 'check' : steps[step].next
+    return reply.redirect(`/crime/received/new/${next}`)
+  })
 
   function receivedSummary(draft: ReceivedDraft) {
     const when = draft.receivedAt
@@ -730,27 +510,21 @@ export async function crimeRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // ---- The force's crime-recording time limit ----
 
+  const settingsPage = formPage('crime/settings.njk', (_request, settings: Settings) => ({
+    pageTitle: 'Crime-recording time limit',
+    settings,
+  }))
+
   app.get('/crime/settings', { config: { access: 'force:settings' } }, async (request, reply) => {
     const settings = await crimeSettings(deps, request.ctx())
-    return render(request, reply, 'crime/settings.njk', {
-      pageTitle: 'Crime-recording time limit',
-      settings,
+    return settingsPage(request, reply, settings, {
       values: { useDefault: settings.hours === null ? 'default' : 'custom', hours: settings.hours ?? '' },
     })
   })
 
   app.post('/crime/settings', { config: { access: 'force:settings' } }, async (request, reply) => {
     const form = parseForm(SettingsForm, request.body)
-    if (!form.ok) {
-      const settings = await crimeSettings(deps, request.ctx())
-      return render(
-        request,
-        reply,
-        'crime/settings.njk',
-        { pageTitle: 'Crime-recording time limit', settings, ...form },
-        400,
-      )
-    }
+    if (!form.ok) return settingsPage(request, reply, await crimeSettings(deps, request.ctx()), form, 400)
     await setCrimeRecordingHours(deps, request.ctx(), form.data.hours)
     request.session.flash = {
       type: 'success',

@@ -156,28 +156,51 @@ export const PersonForm = (today: string) =>
       }
     })
 
-/** Only these three fields: the page has no place for anything that identifies the person (s52(3)). */
-export const DtnPersonForm = z
-  .object({
-    gender: str.pipe(
-      z.enum(['female', 'male', 'other', 'not-known'], { error: 'Select the person’s gender, or not known' }),
-    ),
-    ageAtExploitation: str,
-    nationalities: optional(500, 'Nationalities'),
-  })
-  .transform((v, ctx) => {
-    let ageAtExploitation: number | null = null
-    if (v.ageAtExploitation) {
-      if (!/^\d{1,3}$/.test(v.ageAtExploitation) || Number(v.ageAtExploitation) > 120) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ageAtExploitation'],
-          message: 'Enter the age at the time of exploitation as a whole number of years, like 24',
-        })
-      } else ageAtExploitation = Number(v.ageAtExploitation)
-    }
-    return { gender: v.gender, ageAtExploitation, nationalities: lines(v.nationalities) }
-  })
+/**
+ * The Duty to Notify report's person section. The page offers the identifying fields only when the person consents to
+ * share their identity (s52(3)); they are passed on only when filled in, so the service refuses them without consent.
+ */
+export const DtnPersonForm = (today: string) =>
+  z
+    .object({
+      gender: str.pipe(
+        z.enum(['female', 'male', 'other', 'not-known'], { error: 'Select the person’s gender, or not known' }),
+      ),
+      ageAtExploitation: str,
+      nationalities: optional(500, 'Nationalities'),
+      name: optional(200, 'The name'),
+      otherNames: optional(1000, 'Other names'),
+      ...dateBoxes('dateOfBirth'),
+      phone: optional(50, 'The phone number'),
+      email: optional(320, 'The email address'),
+      address: optional(1000, 'The address'),
+    })
+    .transform((v, ctx) => {
+      let ageAtExploitation: number | null = null
+      if (v.ageAtExploitation) {
+        if (!/^\d{1,3}$/.test(v.ageAtExploitation) || Number(v.ageAtExploitation) > 120) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['ageAtExploitation'],
+            message: 'Enter the age at the time of exploitation as a whole number of years, like 24',
+          })
+        } else ageAtExploitation = Number(v.ageAtExploitation)
+      }
+      const base = { gender: v.gender, ageAtExploitation, nationalities: lines(v.nationalities) }
+      const dateOfBirth = dateOf(v, 'dateOfBirth', 'the date of birth', false, ctx)
+      notFuture(dateOfBirth, today, 'dateOfBirth-day', 'the date of birth', ctx)
+      const otherNames = lines(v.otherNames)
+      const identity = v.name || otherNames.length > 0 || dateOfBirth || v.phone || v.email || v.address
+      if (!identity) return base
+      return {
+        ...base,
+        name: v.name ?? '',
+        otherNames,
+        dateOfBirth,
+        contact: { phone: v.phone, email: v.email },
+        address: v.address,
+      }
+    })
 
 export const exploitationTypeItems = [
   ...ExploitationType.options.map((value) => ({
@@ -351,6 +374,59 @@ export const ConsentForm = z
       })
     }
     if (!type) return z.NEVER
+    return {
+      type,
+      at: at ?? '',
+      language: v.language ?? undefined,
+      interpreter,
+      interpreterProvider: v.interpreterProvider ?? undefined,
+      wordsUsed: v.wordsUsed ?? undefined,
+      reason: v.reason ?? undefined,
+    }
+  })
+
+/** Consent to share identity in a Duty to Notify report: given (with the conversation) or withdrawn (s52(3)). */
+export const IdentityConsentForm = z
+  .object({
+    type: str,
+    ...dateBoxes('at'),
+    'at-time': str,
+    language: optional(100, 'The language'),
+    interpreter: str,
+    interpreterProvider: optional(200, 'The interpreting service'),
+    wordsUsed: optional(10_000, 'The words used'),
+    reason: optional(2000, 'The reason'),
+  })
+  .transform((v, ctx) => {
+    const type = v.type === 'given' || v.type === 'withdrawn' ? (v.type as 'given' | 'withdrawn') : null
+    if (!type) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: 'Say whether the person gave or withdrew consent to share their identity',
+      })
+      return z.NEVER
+    }
+    const at = instantOf(v, 'at', type === 'given' ? 'the date they agreed' : 'the date they withdrew consent', ctx)
+    const interpreter = ['none', 'independent', 'not-independent'].includes(v.interpreter)
+      ? (v.interpreter as 'none' | 'independent' | 'not-independent')
+      : undefined
+    if (type === 'given') {
+      // Every answer is checked at once, so the error summary lists all that is missing.
+      if (!v.language) {
+        ctx.addIssue({ code: 'custom', path: ['language'], message: 'Enter the language the conversation was in' })
+      }
+      if (!interpreter) {
+        ctx.addIssue({ code: 'custom', path: ['interpreter'], message: 'Select whether an interpreter was used' })
+      }
+      if (!v.wordsUsed) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wordsUsed'],
+          message: 'Enter the words you used to ask whether they agree to be named in the report',
+        })
+      }
+    }
     return {
       type,
       at: at ?? '',

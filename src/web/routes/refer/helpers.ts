@@ -22,6 +22,13 @@ export function referralId(request: FastifyRequest<IdParams>): string | null {
   return parsed.success ? parsed.data : null
 }
 
+/** The page that fills in a section: consent, identity consent and safeguarding have pages of their own. */
+export function sectionHref(id: string, key: string): string {
+  return key === 'consent' || key === 'identity-consent' || key === 'safeguarding'
+    ? `/referrals/${id}/${key}`
+    : `/referrals/${id}/section/${key}`
+}
+
 export function versionOf(body: unknown): number {
   const v = Number((body as { version?: string } | undefined)?.version)
   return Number.isInteger(v) && v > 0 ? v : -1

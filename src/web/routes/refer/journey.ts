@@ -6,6 +6,8 @@ import { recordConsent, recordSafeguarding, startReferralAfterConsent } from '..
 import { endRecoveryPeriod } from '../../../services/refer/decisions.js'
 import { consentPhrase, referralDocument } from '../../../services/refer/document.js'
 import { ReferralRefused } from '../../../services/refer/errors.js'
+import { recordIdentityConsent } from '../../../services/refer/identity-consent.js'
+import { identityConsentStateOf } from '../../../services/refer/model.js'
 import {
   encounterOfReferral,
   type LoadedReferral,
@@ -19,8 +21,16 @@ import { markTransferReviewed } from '../../../services/refer/transfer.js'
 import type { AppDeps } from '../../app.js'
 import { parseForm } from '../../forms.js'
 import { render } from '../../render.js'
-import { ConsentForm, ReferenceForm, SafeguardingForm, WithdrawForm } from './forms.js'
-import { handleReferralError, type IdParams, referralId, refusalErrors, statusOfRefusal, versionOf } from './helpers.js'
+import { ConsentForm, IdentityConsentForm, ReferenceForm, SafeguardingForm, WithdrawForm } from './forms.js'
+import {
+  handleReferralError,
+  type IdParams,
+  referralId,
+  refusalErrors,
+  sectionHref,
+  statusOfRefusal,
+  versionOf,
+} from './helpers.js'
 import { interpreterItems, methodItems } from './labels.js'
 import { nextPageAfter } from './sections.js'
 
@@ -193,6 +203,66 @@ export async function referralJourneyRoutes(app: FastifyInstance, deps: AppDeps)
     },
   })
 
+  // MSA 2015 s52(3), law-and-process.md §2.5: a Duty to Notify report may name the person only with their consent.
+  const identityAnswer = (l: LoadedReferral) =>
+    identityConsentStateOf(l.row, l.consentRows).status === 'given' ? 'withdrawn' : 'given'
+  formPage({
+    path: '/referrals/:id/identity-consent',
+    template: 'referrals/identity-consent.njk',
+    title: (l) =>
+      identityAnswer(l) === 'given'
+        ? 'Record consent to share their identity'
+        : 'Record that they withdrew consent to share their identity',
+    form: () => IdentityConsentForm,
+    allowed: (l) => l.row.kind === 'duty-to-notify' && l.row.status === 'draft',
+    view: (l) => ({
+      answer: identityAnswer(l),
+      interpreterItems,
+      history: identityConsentStateOf(l.row, l.consentRows).history.map((c) => ({
+        type: consentPhrase(c.type),
+        at: c.at,
+        by: c.recordedBy,
+        language: c.language,
+      })),
+    }),
+    values: (l) => {
+      const nrm = l.consentRows.filter((c) => c.scope === 'nrm').at(-1)
+      return {
+        ...instantParts('at', deps.now()),
+        // Usually asked in the same conversation as the NRM question, so its language and interpreter come first.
+        language: nrm?.language ?? undefined,
+        interpreter:
+          nrm?.interpreterUsed === true
+            ? nrm.interpreterIndependent
+              ? 'independent'
+              : 'not-independent'
+            : nrm?.interpreterUsed === false
+              ? 'none'
+              : undefined,
+        interpreterProvider: nrm?.interpreterProvider ?? undefined,
+      }
+    },
+    fallbackField: 'type',
+    save: async (request, l, data) => {
+      const result = await recordIdentityConsent(deps, request.ctx(), l.row.id, versionOf(request.body), data)
+      if (data.type === 'withdrawn') {
+        request.session.flash = {
+          type: 'success',
+          text: result.identityRemoved
+            ? 'Consent to share their identity has been withdrawn. Their name, date of birth, contact details and address have been removed from the report.'
+            : 'Consent to share their identity has been withdrawn. The report is anonymous.',
+        }
+        return request.query.return === 'check' ? `/referrals/${l.row.id}/check` : `/referrals/${l.row.id}`
+      }
+      request.session.flash = {
+        type: 'success',
+        text: 'Consent to share their identity has been recorded. You can now add their name and contact details.',
+      }
+      // The name comes next; from check answers, it goes back there afterwards.
+      return `${sectionHref(l.row.id, 'dtn-person')}${request.query.return === 'check' ? '?return=check' : ''}`
+    },
+  })
+
   formPage({
     path: '/referrals/:id/safeguarding',
     template: 'referrals/safeguarding.njk',
@@ -256,8 +326,9 @@ export async function referralJourneyRoutes(app: FastifyInstance, deps: AppDeps)
       document: referralDocument(loaded),
       problems: problems.issues.map((i) => ({
         text: i.message,
-        href: `/referrals/${loaded.row.id}/${i.section === 'consent' || i.section === 'safeguarding' ? i.section : `section/${i.section}`}?return=check`,
+        href: `${sectionHref(loaded.row.id, i.section)}?return=check`,
       })),
+      identityShared: loaded.row.identityConsentId !== null,
       warnings: problems.warnings,
       isNrm: isNrm(loaded.row.kind),
     }

@@ -13,17 +13,18 @@ import {
 import type { Ctx } from '../../../services/context.js'
 import { consentPhrase, genderLabels, ukDate } from '../../../services/refer/document.js'
 import { exportReferral } from '../../../services/refer/export.js'
-import { stateOf } from '../../../services/refer/model.js'
+import { type IdentityConsentState, identityConsentStateOf, stateOf } from '../../../services/refer/model.js'
 import {
   encounterOfReferral,
   type LoadedReferral,
   readReferral,
   sectionStatuses,
 } from '../../../services/refer/referrals.js'
+import { sectionBlockedBy, sectionTitles } from '../../../services/refer/sections.js'
 import type { AppDeps } from '../../app.js'
 import { escapeHtml } from '../../html.js'
 import { render } from '../../render.js'
-import { handleReferralError, type IdParams, referralId } from './helpers.js'
+import { handleReferralError, type IdParams, referralId, sectionHref } from './helpers.js'
 import { msvccLabels } from './labels.js'
 
 const statusTagClass: Record<string, string> = {
@@ -56,6 +57,13 @@ const responseLabels: Record<string, string> = {
   declined: 'Declined',
 }
 
+/** "Not asked", "Given on 27 November 2026" or "Withdrawn on …" (MSA 2015 s52(3)). */
+export function identityConsentLabel(state: IdentityConsentState): string {
+  if (state.status === 'not-asked') return 'Not asked'
+  const word = state.status === 'given' ? 'Given' : 'Withdrawn'
+  return state.since ? `${word} on ${ukDate(state.since)}` : word
+}
+
 /** Everything the record page shows, worked out from the loaded referral; no personal details in the timeline. */
 export function recordView(loaded: LoadedReferral, ctx: Ctx, now: Date, encounterVisible: boolean) {
   const { row } = loaded
@@ -70,12 +78,9 @@ export function recordView(loaded: LoadedReferral, ctx: Ctx, now: Date, encounte
     : null
   const rp = row.recoveryPeriod
   const rpRules = rp ? rulesAt(rp.startsOn) : null
-  const tasks = sections.map((s) => ({
+  const tasks: Record<string, unknown>[] = sections.map((s) => ({
     title: { text: s.title },
-    href:
-      s.blockedBy || row.status !== 'draft' || !mayUpdate
-        ? undefined
-        : `/referrals/${row.id}/${s.key === 'consent' || s.key === 'safeguarding' ? s.key : `section/${s.key}`}`,
+    href: s.blockedBy || row.status !== 'draft' || !mayUpdate ? undefined : sectionHref(row.id, s.key),
     hint: s.blockedBy ? { text: s.blockedBy } : undefined,
     status: s.complete
       ? { text: 'Completed' }
@@ -83,16 +88,44 @@ export function recordView(loaded: LoadedReferral, ctx: Ctx, now: Date, encounte
         ? { text: 'Cannot start yet', classes: 'govuk-task-list__status--cannot-start-yet' }
         : { tag: { text: 'Incomplete', classes: 'govuk-tag--blue' } },
   }))
+  // Consent to share identity is optional (an anonymous report is complete), so it is not counted as a section.
+  const isDtn = row.kind === 'duty-to-notify'
+  const identity = isDtn ? identityConsentStateOf(row, loaded.consentRows) : null
+  const identityLabel = identity ? identityConsentLabel(identity) : null
+  const mayRecordIdentity = mayUpdate && isDtn && row.status === 'draft'
+  if (identity && identityLabel) {
+    const blockedBy = sectionBlockedBy('identity-consent', row, loaded.consent, loaded.safeguarding)
+    tasks.splice(sections.findIndex((s) => s.key === 'consent') + 1, 0, {
+      title: { text: sectionTitles['identity-consent'] },
+      href: blockedBy || !mayRecordIdentity ? undefined : sectionHref(row.id, 'identity-consent'),
+      hint: {
+        text:
+          blockedBy ??
+          'Optional. Only if the person agrees to be named in the report (Modern Slavery Act 2015 s52(3)).',
+      },
+      status: blockedBy
+        ? { text: 'Cannot start yet', classes: 'govuk-task-list__status--cannot-start-yet' }
+        : { html: `<span data-qa="identity-consent-status">${escapeHtml(identityLabel)}</span>` },
+    })
+  }
   const consentHistory = loaded.consentRows
-    .filter((c) => c.scope === 'nrm')
+    .filter((c) => c.scope === 'nrm' || isDtn)
     .map((c) => ({
-      label: { text: `Consent ${consentPhrase(c.type).toLowerCase()}` },
+      label: {
+        text:
+          c.scope === 'nrm'
+            ? `Consent ${consentPhrase(c.type).toLowerCase()}`
+            : `Consent to share identity ${consentPhrase(c.type).toLowerCase()}`,
+      },
       html: [
         c.language
           ? `<p class="govuk-body">Language: ${escapeHtml(c.language)}. Interpreter: ${c.interpreterUsed ? (c.interpreterIndependent ? 'independent' : 'not independent') : 'none'}.</p>`
           : '',
         c.wordsUsed ? `<p class="govuk-body">Words used: ${escapeHtml(c.wordsUsed)}</p>` : '',
         c.reason ? `<p class="govuk-body">Reason: ${escapeHtml(c.reason)}</p>` : '',
+        c.scope === 'share-identity' && c.type === 'withdrawn'
+          ? '<p class="govuk-body">Any identifying details were removed from the report.</p>'
+          : '',
       ].join(''),
       datetime: { timestamp: new Date(c.at).toISOString(), type: 'datetime' },
       byline: { text: c.recordedBy },
@@ -159,6 +192,7 @@ export function recordView(loaded: LoadedReferral, ctx: Ctx, now: Date, encounte
     consent: loaded.consent,
     consentLatest: latestConsent ? consentPhrase(latestConsent.type) : null,
     consentHistory,
+    identityConsent: identity && identityLabel ? { status: identity.status, label: identityLabel } : null,
     decisions,
     transfers,
     support,
@@ -198,6 +232,7 @@ export function recordView(loaded: LoadedReferral, ctx: Ctx, now: Date, encounte
       endRecovery: mayUpdate && events.includes('recovery-period-ended') && rp !== null && today >= rp.endsOn,
       withdraw: mayUpdate && events.includes('withdraw'),
       consent: mayUpdate && row.kind !== 'nrm-child' && row.status !== 'withdrawn',
+      identityConsent: mayRecordIdentity,
       followOn:
         can(ctx.actor, 'referral:create') &&
         row.kind === 'duty-to-notify' &&

@@ -7,7 +7,7 @@ import type { Assessment } from '../../../domain/identify/assessment.js'
 import { ReferralRefused } from '../../../services/refer/errors.js'
 import { encounterOfReferral, firstResponderDefaults, readReferral } from '../../../services/refer/referrals.js'
 import { saveSection } from '../../../services/refer/section-service.js'
-import { FORM_SECTIONS, type FormSectionKey, sectionsFor, sectionTitles } from '../../../services/refer/sections.js'
+import { FORM_SECTIONS, type FormSectionKey, sectionsFor, sectionTitleFor } from '../../../services/refer/sections.js'
 import type { AppDeps } from '../../app.js'
 import { parseForm } from '../../forms.js'
 import { render } from '../../render.js'
@@ -24,7 +24,15 @@ import {
   PersonForm,
   SupportRequestedForm,
 } from './forms.js'
-import { forceItems, handleReferralError, referralId, refusalErrors, statusOfRefusal, versionOf } from './helpers.js'
+import {
+  forceItems,
+  handleReferralError,
+  referralId,
+  refusalErrors,
+  sectionHref,
+  statusOfRefusal,
+  versionOf,
+} from './helpers.js'
 import { emergencyReasonItems, msvccItems } from './labels.js'
 
 type SectionParams = { Params: { id: string; section: string }; Querystring: { return?: string } }
@@ -77,6 +85,13 @@ function valuesFor(
         gender: person.gender,
         ageAtExploitation: person.ageAtExploitation ?? encounter?.person.age,
         nationalities: join(person.nationalities),
+        // Empty unless the person consented to share their identity (the database CHECK, s52(3)).
+        name: row.personName,
+        otherNames: join(row.otherNames, '\n'),
+        ...dateParts('dateOfBirth', row.dateOfBirth),
+        phone: row.contactPhone,
+        email: row.contactEmail,
+        address: row.address,
       }
     case 'exploitation': {
       const loc = obj(e.location)
@@ -141,7 +156,7 @@ function formFor(key: FormSectionKey, row: ReferralRow, today: string): z.ZodTyp
     case 'person':
       return PersonForm(today)
     case 'dtn-person':
-      return DtnPersonForm
+      return DtnPersonForm(today)
     case 'exploitation':
       return ExploitationForm(today)
     case 'account':
@@ -161,9 +176,7 @@ export function nextPageAfter(row: ReferralRow, key: string, returnTo: string | 
   const order = sectionsFor(row.kind)
   const next = order[order.indexOf(key as FormSectionKey) + 1]
   if (!next) return `/referrals/${row.id}/check`
-  return next === 'consent' || next === 'safeguarding'
-    ? `/referrals/${row.id}/${next}`
-    : `/referrals/${row.id}/section/${next}`
+  return sectionHref(row.id, next)
 }
 
 export async function referralSectionRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -180,8 +193,8 @@ export async function referralSectionRoutes(app: FastifyInstance, deps: AppDeps)
       reply,
       `referrals/sections/${key}.njk`,
       {
-        pageTitle: sectionTitles[key],
-        title: sectionTitles[key],
+        pageTitle: sectionTitleFor(key, row),
+        title: sectionTitleFor(key, row),
         referral: row,
         returnTo: request.query.return,
         backHref: `/referrals/${row.id}`,
