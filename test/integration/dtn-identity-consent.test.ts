@@ -140,6 +140,52 @@ const eventsOf = (t: TestApp, id: string) =>
         where referral_id = ${id} and scope = 'share-identity' order by at, created_at`,
   )
 
+const identityEventsAt = (t: TestApp, id: string) =>
+  rows<{ id: string; type: string; at: string; reason: string | null }>(
+    t,
+    sql`select id, type, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as at, reason from referral_consent_events
+        where referral_id = ${id} and scope = 'share-identity' order by at, created_at`,
+  )
+
+/** The report another system sends (POST /api/v1/referrals/:id/duty-to-notify): anonymous unless told otherwise. */
+const anonymousReport = {
+  consentToShareIdentity: false,
+  firstResponder: {
+    name: 'PC Demo',
+    role: 'Response officer',
+    forceId: 'west-yorkshire',
+    email: 'response@demo.lantern',
+  },
+  ageStatus: 'adult',
+  nrmConsent: 'declined',
+  gender: 'female',
+  ageAtExploitation: 31,
+  nationalities: ['Polish'],
+  exploitation: {
+    types: ['labour'],
+    location: { where: 'uk', policeForceArea: 'west-yorkshire', places: ['Car wash, Leeds'] },
+    period: { startedOn: '2026-05-01', ongoing: true },
+    account: 'Worked every day without pay; the boss kept her passport.',
+  },
+}
+const namedReport = (givenAt: string) => ({
+  ...anonymousReport,
+  consentToShareIdentity: true,
+  identityConsent: {
+    givenAt,
+    recordedBy: 'PC Demo',
+    conversation: {
+      language: 'Polish',
+      interpreter: { used: true, independent: true, provider: 'Language Line' },
+      wordsUsed: 'May we give your name to the Home Office?',
+    },
+  },
+  name: 'Ana Nowak',
+  dateOfBirth: '1995-01-02',
+  contactDetails: { phone: '07700 900456' },
+})
+const asJson = { 'content-type': 'application/json' }
+
 /** The text drawn in a PDF: pdfmake writes each word as a hex string in a compressed content stream. */
 function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1')
@@ -379,6 +425,142 @@ describe.each(kinds)('consent to share identity on a Duty to Notify report, on %
       { identityConsent: 'withdrawn', identityRemoved: true },
       { identityConsent: 'given' },
     ])
+  })
+
+  it('writes the consent to share identity once for the same named report sent twice through the API, and its withdrawal when an anonymous one follows', async () => {
+    const c = await signIn(t.app, DEMO.response)
+    const id = await draftReport(t, c)
+    const api = `/api/v1/referrals/${id}/duty-to-notify`
+
+    const first = await c.json('POST', api, namedReport('2026-11-27T09:40:00Z'), asJson)
+    expect(first.statusCode, first.body).toBe(200)
+    const again = await c.json('POST', api, namedReport('2026-11-27T09:40:00Z'), asJson)
+    expect(again.statusCode, again.body).toBe(200)
+    const given = await identityEventsAt(t, id)
+    expect(given).toEqual([{ id: given[0]?.id, type: 'given', at: '2026-11-27T09:40', reason: null }])
+    expect(await identityOf(t, id)).toMatchObject({
+      person_name: 'Ana Nowak',
+      contact_phone: '07700 900456',
+      identity_consent_id: given[0]?.id,
+    })
+    expect((await c.get(`/referrals/${id}`)).body).toContain(
+      '<span data-qa="identity-consent">Given on 27 November 2026</span>',
+    )
+
+    // Sent anonymously after a named report: the identity goes, and the history says when and why.
+    const anonymous = await c.json('POST', api, anonymousReport, asJson)
+    expect(anonymous.statusCode, anonymous.body).toBe(200)
+    expect(JSON.parse(anonymous.body).data.consentToShareIdentity).toBe(false)
+    expect(await identityEventsAt(t, id)).toEqual([
+      given[0],
+      { id: expect.any(String), type: 'withdrawn', at: '2026-11-27T10:00', reason: 'sent anonymously through the API' },
+    ])
+    expect(await identityOf(t, id)).toMatchObject({
+      person_name: null,
+      date_of_birth: null,
+      contact_phone: null,
+      identity_consent_id: null,
+    })
+    expect((await c.json('POST', api, anonymousReport, asJson)).statusCode).toBe(200)
+    expect((await identityEventsAt(t, id)).map((e) => e.type)).toEqual(['given', 'withdrawn'])
+    const record = await c.get(`/referrals/${id}`)
+    expect(record.body).toContain('<span data-qa="identity-consent">Withdrawn on 27 November 2026</span>')
+    expect(record.body).toContain('Reason: sent anonymously through the API')
+
+    // Consent given again must be dated after its withdrawal; the report as first sent is refused, writing nothing.
+    const stale = await c.json('POST', api, namedReport('2026-11-27T09:40:00Z'), asJson)
+    expect(stale.statusCode).toBe(422)
+    expect(stale.headers['content-type']).toContain('application/problem+json')
+    expect(JSON.parse(stale.body).errors).toEqual([
+      {
+        path: 'identityConsent.givenAt',
+        message: expect.stringContaining('is earlier than the last answer about sharing their identity'),
+      },
+    ])
+    expect((await identityEventsAt(t, id)).map((e) => e.type)).toEqual(['given', 'withdrawn'])
+    t.clock.advance(5 * 60_000)
+    const renewed = await c.json('POST', api, namedReport('2026-11-27T10:03:00Z'), asJson)
+    expect(renewed.statusCode, renewed.body).toBe(200)
+    const history = await identityEventsAt(t, id)
+    expect(history.map((e) => e.type)).toEqual(['given', 'withdrawn', 'given'])
+    expect((await identityOf(t, id))?.identity_consent_id).toBe(history[2]?.id)
+
+    const audits = await rows<{ details: Record<string, unknown> }>(
+      t,
+      sql`select details from audit_events where record_id = ${id} and details ? 'viaApi' order by id`,
+    )
+    expect(audits.map((a) => a.details.identityConsent ?? null)).toEqual(['given', null, 'withdrawn', null, 'given'])
+  })
+
+  it('withdraws consent to share identity when a draft becomes a Duty to Notify report again without NRM consent', async () => {
+    const c = await signIn(t.app, DEMO.response)
+    const id = await draftReport(t, c)
+    expect((await submitPage(c, `/referrals/${id}/identity-consent`, identityGiven)).statusCode).toBe(302)
+    expect((await submitPage(c, `/referrals/${id}/section/dtn-person`, identified)).statusCode).toBe(302)
+    // Consent to the NRM referral makes the draft an NRM referral, which keeps the details it holds.
+    const nrm = await submitPage(c, `/referrals/${id}/consent`, {
+      type: 'given',
+      ...at('27', '09:35'),
+      language: 'Polish',
+      interpreter: 'independent',
+      wordsUsed: 'I explained the NRM again and asked if they now agree to be referred.',
+    })
+    expect(nrm.statusCode, nrm.body.slice(0, 2000)).toBe(302)
+    expect(await rows<{ kind: string }>(t, sql`select kind from referrals where id = ${id}`)).toEqual([
+      { kind: 'nrm-adult' },
+    ])
+    expect((await identityOf(t, id))?.person_name).toBe('Ana Nowak')
+
+    // Withdrawn before the answer about identity (09:40): the withdrawal of that consent is dated no earlier, so the
+    // history stays in order and the status has its date.
+    const withdrawn = await submitPage(c, `/referrals/${id}/consent`, {
+      type: 'withdrawn',
+      ...at('27', '09:38'),
+      reason: 'Told her support worker she no longer agrees',
+    })
+    expect(withdrawn.statusCode, withdrawn.body.slice(0, 2000)).toBe(302)
+    expect(await identityOf(t, id)).toMatchObject({
+      person_name: null,
+      date_of_birth: null,
+      contact_phone: null,
+      address: null,
+      identity_consent_id: null,
+    })
+    const history = await identityEventsAt(t, id)
+    expect(history.map(({ type, at, reason }) => ({ type, at, reason }))).toEqual([
+      { type: 'given', at: '2026-11-27T09:40', reason: null },
+      {
+        type: 'withdrawn',
+        at: '2026-11-27T09:40',
+        reason:
+          'NRM consent withdrawn: a Duty to Notify report holds no identifying details without consent to share them',
+      },
+    ])
+    const record = await c.get(`/referrals/${id}`)
+    expect(record.body).toContain('<span data-qa="identity-consent">Withdrawn on 27 November 2026</span>')
+    expect(record.body).toContain('Consent to share identity withdrawn')
+    const [audit] = await rows<{ details: Record<string, unknown> }>(
+      t,
+      sql`select details from audit_events where record_id = ${id} and details ? 'kindChangedTo' order by id desc limit 1`,
+    )
+    expect(audit?.details).toMatchObject({
+      consent: 'withdrawn',
+      kindChangedTo: 'duty-to-notify',
+      identityConsent: 'withdrawn',
+    })
+
+    // Without consent to share identity standing, the next change writes nothing more about it.
+    const again = await submitPage(c, `/referrals/${id}/consent`, {
+      type: 'given',
+      ...at('27', '09:45'),
+      language: 'Polish',
+      interpreter: 'independent',
+      wordsUsed: 'I asked again whether they agree to be referred.',
+    })
+    expect(again.statusCode).toBe(302)
+    const back = await submitPage(c, `/referrals/${id}/consent`, { type: 'withdrawn', ...at('27', '09:50') })
+    expect(back.statusCode).toBe(302)
+    expect((await identityEventsAt(t, id)).map((e) => e.type)).toEqual(['given', 'withdrawn'])
   })
 
   it('refuses a withdrawal that has nothing to withdraw, and consent to share identity on an NRM referral', async () => {

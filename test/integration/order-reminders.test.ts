@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, tasks } from '../../src/db/schema/index.js'
+import { auditEvents, investigationEvents, investigations, tasks } from '../../src/db/schema/index.js'
 import { addDaysToIsoDate, isoDateOf } from '../../src/domain/investigation/dates.js'
 import { runDueJobs, type SchedulerDeps } from '../../src/services/notifications/scheduler.js'
 import { type Client, DEMO, signIn, startTestApp, type TestApp } from '../support/app.js'
@@ -235,5 +235,214 @@ describe.each(kinds)('order register reminders in the worklists on %s', (kind) =
     ])
     const investigator = await signIn(t.app, DEMO.investigator)
     expect(rowsFor((await investigator.get('/actions')).body, order.id)).toEqual([])
+  })
+})
+
+describe.each(kinds)('recording what was done about an order reminder on %s', (kind) => {
+  let t: TestApp
+  let scheduler: SchedulerDeps
+  let start: string
+  let order: { id: string; reference: string }
+  let investigationId: string
+  const NOTE = 'Applied to Leeds Magistrates’ Court to renew it on 2 December 2026'
+  const today = () => isoDateOf(t.clock.now())
+  const tasksOf = async (orderId: string) =>
+    (await t.database.db.select().from(tasks).where(eq(tasks.kind, KIND))).filter((r) =>
+      r.subjectId.startsWith(`${orderId}:`),
+    )
+  const openTasksOf = async (orderId: string) => (await tasksOf(orderId)).filter((r) => r.status === 'open')
+  const passOn = async (date: string) => {
+    t.clock.current = new Date(`${date}T10:00:00.000Z`)
+    await runDueJobs(scheduler, t.clock.now())
+  }
+  /** Posts the note against one reminder from the order's page, as the page's form does. */
+  const recordAction = async (c: Client, orderId: string, taskId: string, note: string) => {
+    await c.get(`/investigations/orders/${orderId}`)
+    return c.post(`/investigations/orders/${orderId}/reminders/${taskId}`, { note })
+  }
+  const errorSummary = (body: string) => {
+    const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(body)?.[0] ?? ''
+    return [...summary.matchAll(/<a href="([^"]*)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])
+  }
+  const openCards = (body: string) => [...body.matchAll(/data-qa="open-reminder" data-task="([0-9a-f-]{36})"/g)]
+
+  beforeAll(async () => {
+    t = await startTestApp(kind)
+    scheduler = { db: t.database.db, publicUrl: 'https://lantern.example', mailer: null }
+    const [inv] = await t.database.db
+      .select({ id: investigations.id })
+      .from(investigations)
+      .where(eq(investigations.forceId, 'west-yorkshire'))
+      .limit(1)
+    investigationId = inv?.id ?? ''
+    expect(investigationId).not.toBe('')
+    // Expiry 100 days ahead: the 90-day reminder falls due in 10 days (in the worklist at once), the 30-day one in
+    // 70 (in the worklist from day 40).
+    start = today()
+    const investigator = await signIn(t.app, DEMO.investigator)
+    order = await addOrder(investigator, {
+      investigation: investigationId,
+      ...dateFields('madeOn', '2022-03-01'),
+      ...dateFields('startsOn', '2022-03-01'),
+      ...dateFields('expiresOn', addDaysToIsoDate(start, 100)),
+    })
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('closes the reminder with what the officer did, for good, and still brings the next one when its day comes', async () => {
+    const expiry = addDaysToIsoDate(start, 100)
+    // Sessions lapse as the clock moves on: sign in again after each jump.
+    let investigator = await signIn(t.app, DEMO.investigator)
+    let supervisor = await signIn(t.app, DEMO.supervisor)
+    const [ninety] = await openTasksOf(order.id)
+    expect(ninety?.dueAt.slice(0, 10)).toBe(addDaysToIsoDate(expiry, -90))
+    expect(rowsFor((await investigator.get('/actions')).body, order.id)).toHaveLength(1)
+    expect(rowsFor((await supervisor.get(`/team-actions?kind=${KIND}`)).body, order.id)).toHaveLength(1)
+
+    // Overdue by 10 days; the scheduler keeps it open.
+    await passOn(addDaysToIsoDate(start, 20))
+    investigator = await signIn(t.app, DEMO.investigator)
+    supervisor = await signIn(t.app, DEMO.supervisor)
+    const page = await investigator.get(`/investigations/orders/${order.id}`)
+    expect(openCards(page.body).map((m) => m[1])).toEqual([ninety?.id])
+    expect(page.body).toContain(`action="/investigations/orders/${order.id}/reminders/${ninety?.id}"`)
+    expect(page.body).toContain('Record what you did')
+    expect(page.body).toContain('Overdue')
+
+    const saved = await recordAction(investigator, order.id, ninety?.id ?? '', `  ${NOTE}  `)
+    expect(saved.statusCode, saved.body.slice(0, 400)).toBe(302)
+    expect(saved.headers.location).toBe(`/investigations/orders/${order.id}`)
+    const after = await investigator.get(`/investigations/orders/${order.id}`)
+    expect(after.body).toContain('Reminder closed')
+    expect(openCards(after.body)).toEqual([])
+    const history = after.body.slice(after.body.indexOf('data-qa="reminder-history"'))
+    expect(history).toContain(`What was done: ${NOTE}`)
+    expect(history).toMatch(/moj-timeline__byline">\s*by DC Ruth Adeyemi/)
+
+    const [closed] = await tasksOf(order.id)
+    expect([closed?.status, closed?.outcome]).toEqual(['done', NOTE])
+    expect(closed?.details.actedBy).toEqual(expect.any(String))
+    const audited = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordType, 'prevention-order'), eq(auditEvents.recordId, order.id)))
+    expect(audited.some((e) => e.action === 'update' && e.details?.closedBy === 'officer')).toBe(true)
+    const events = await t.database.db
+      .select()
+      .from(investigationEvents)
+      .where(eq(investigationEvents.investigationId, investigationId))
+    expect(events.map((e) => e.summary)).toContain(`Reminder on order ${order.reference} closed: ${NOTE}`)
+
+    // It leaves My actions and Team actions, and the register's reminders.
+    expect(rowsFor((await investigator.get('/actions')).body, order.id)).toEqual([])
+    expect(rowsFor((await supervisor.get(`/team-actions?kind=${KIND}`)).body, order.id)).toEqual([])
+    const register = await investigator.get('/investigations/orders')
+    expect(register.statusCode).toBe(200)
+    expect(register.body).not.toContain(`href="/investigations/orders/${order.id}">${order.reference}</a>:`)
+
+    // The scheduler's next passes do not bring it back.
+    await runDueJobs(scheduler, t.clock.now())
+    await passOn(addDaysToIsoDate(start, 39))
+    expect((await tasksOf(order.id)).map((r) => r.status)).toEqual(['done'])
+    investigator = await signIn(t.app, DEMO.investigator)
+    expect(rowsFor((await investigator.get('/actions')).body, order.id)).toEqual([])
+
+    // The 30-day reminder reaches the worklist on its own day, 30 days before it falls due.
+    await passOn(addDaysToIsoDate(start, 40))
+    const open = await openTasksOf(order.id)
+    expect(open.map((r) => r.dueAt.slice(0, 10))).toEqual([addDaysToIsoDate(expiry, -30)])
+    expect(await tasksOf(order.id)).toHaveLength(2)
+    investigator = await signIn(t.app, DEMO.investigator)
+    supervisor = await signIn(t.app, DEMO.supervisor)
+    expect(rowsFor((await investigator.get('/actions')).body, order.id)).toHaveLength(1)
+    expect(rowsFor((await supervisor.get(`/team-actions?kind=${KIND}`)).body, order.id)).toHaveLength(1)
+    expect(openCards((await investigator.get(`/investigations/orders/${order.id}`)).body).map((m) => m[1])).toEqual([
+      open[0]?.id,
+    ])
+  })
+
+  it('refuses an empty note, another order’s task, a closed task, another force and a role that cannot update', async () => {
+    const investigator = await signIn(t.app, DEMO.investigator)
+    const [thirty] = await openTasksOf(order.id)
+    const [done] = (await tasksOf(order.id)).filter((r) => r.status === 'done')
+    if (!thirty || !done) throw new Error('the first test leaves one open and one closed reminder')
+    const url = `/investigations/orders/${order.id}/reminders/${thirty.id}`
+
+    for (const note of ['', '   \n ']) {
+      const empty = await recordAction(investigator, order.id, thirty.id, note)
+      expect(empty.statusCode).toBe(400)
+      expect(errorSummary(empty.body)).toEqual([[`#note-${thirty.id}`, 'Enter what you did about this reminder']])
+      expect(empty.body).toContain(`id="note-${thirty.id}"`)
+      expect(empty.body).toMatch(/govuk-error-message[\s\S]*?Enter what you did about this reminder/)
+    }
+    const long = await recordAction(investigator, order.id, thirty.id, 'x'.repeat(501))
+    expect(long.statusCode).toBe(400)
+    expect(errorSummary(long.body)[0]?.[1]).toBe('What you did must be 500 characters or fewer')
+
+    // Another order's reminder, a task that is no order's reminder, and no task at all.
+    // Five years and a day or two before its expiry, 20 days ahead.
+    const otherStart = addDaysToIsoDate(today(), 20 - 5 * 366)
+    const other = await addOrder(investigator, {
+      ...dateFields('madeOn', otherStart),
+      ...dateFields('startsOn', otherStart),
+      ...dateFields('expiresOn', addDaysToIsoDate(today(), 20)),
+    })
+    const [otherTask] = await openTasksOf(other.id)
+    expect(otherTask).toBeDefined()
+    expect((await recordAction(investigator, order.id, otherTask?.id ?? '', 'Renewed')).statusCode).toBe(404)
+    const [crimeTask] = await t.database.db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.forceId, 'west-yorkshire'), eq(tasks.kind, 'record-crime')))
+      .limit(1)
+    expect(crimeTask).toBeDefined()
+    expect((await recordAction(investigator, order.id, crimeTask?.id ?? '', 'Renewed')).statusCode).toBe(404)
+    expect((await recordAction(investigator, order.id, randomUUID(), 'Renewed')).statusCode).toBe(404)
+    expect((await recordAction(investigator, order.id, 'not-a-task', 'Renewed')).statusCode).toBe(404)
+
+    // Already closed: 409 with the reason, and the first note stands.
+    const again = await recordAction(investigator, order.id, done.id, 'Renewed a second time')
+    expect(again.statusCode).toBe(409)
+    expect(errorSummary(again.body)).toEqual([
+      [
+        '#reminder-history',
+        'This reminder was already closed, so nothing was saved. What was recorded is in the history.',
+      ],
+    ])
+    expect((await tasksOf(order.id)).find((r) => r.id === done.id)?.outcome).toBe(NOTE)
+
+    // Another force sees no such order; an analyst may read the order but not close its reminders.
+    const kent = await signIn(t.app, DEMO.kentInvestigator)
+    expect((await kent.post(url, { note: 'Renewed' })).statusCode).toBe(404)
+    const analyst = await signIn(t.app, DEMO.analyst)
+    const read = await analyst.get(`/investigations/orders/${order.id}`)
+    expect(read.statusCode).toBe(200)
+    expect(openCards(read.body)).toHaveLength(1)
+    expect(read.body).not.toContain(`action="${url}"`)
+    expect((await analyst.post(url, { note: 'Renewed' })).statusCode).toBe(403)
+    expect((await openTasksOf(order.id)).map((r) => [r.id, r.outcome])).toEqual([[thirty.id, null]])
+
+    // A breach follow-up closes when the action on the breach is recorded, not with a note.
+    const breach = await submit(investigator, `/investigations/orders/${order.id}/breaches`, {
+      ...dateFields('occurredOn', addDaysToIsoDate(today(), -2)),
+      ...dateFields('reportedOn', addDaysToIsoDate(today(), -1)),
+      description: 'Seen recruiting workers outside a job centre',
+    })
+    expect(breach.statusCode).toBe(302)
+    const followUp = (await openTasksOf(order.id)).find((r) => r.subjectId.includes(':breach-follow-up:'))
+    expect(followUp).toBeDefined()
+    const page = await investigator.get(`/investigations/orders/${order.id}`)
+    expect(page.body).toContain(
+      `href="/investigations/orders/${order.id}/breaches/1">Record the action taken on breach 1`,
+    )
+    expect(page.body).not.toContain(`action="/investigations/orders/${order.id}/reminders/${followUp?.id}"`)
+    const refused = await recordAction(investigator, order.id, followUp?.id ?? '', 'Arrested')
+    expect(refused.statusCode).toBe(400)
+    expect(errorSummary(refused.body)[0]?.[1]).toBe(
+      'Record the action taken on the breach instead: that closes this reminder.',
+    )
+    expect((await openTasksOf(order.id)).map((r) => r.id).sort()).toEqual([thirty.id, followUp?.id].sort())
   })
 })

@@ -739,3 +739,46 @@ export async function listInvestigationsForEncounter(tx: DbOrTx, scope: ForceSco
     .from(investigations)
     .where(and(eq(investigations.forceId, scope.forceId), eq(investigations.encounterId, encounterId)))
 }
+
+// ---- What officers recorded against order reminders ----
+// An officer closes a reminder task by recording what they did: the note is the task's outcome, and
+// details.actedBy (their user id) marks it, so the scheduler treats that reminder as done and never re-opens it.
+
+/** Every reminder task of the order, open and closed, with the name of the officer who recorded what they did. */
+export async function listOrderReminderTasks(tx: DbOrTx, scope: ForceScope, kind: TaskKind, orderId: string) {
+  return tx
+    .select({
+      id: tasks.id,
+      subjectId: tasks.subjectId,
+      title: tasks.title,
+      status: tasks.status,
+      dueAt: tasks.dueAt,
+      basis: tasks.basis,
+      outcome: tasks.outcome,
+      completedAt: tasks.completedAt,
+      actedBy: sql<string | null>`${tasks.details}->>'actedBy'`,
+      actedByName: users.displayName,
+    })
+    .from(tasks)
+    .leftJoin(users, sql`cast(${users.id} as text) = ${tasks.details}->>'actedBy'`)
+    .where(and(eq(tasks.forceId, scope.forceId), eq(tasks.kind, kind), reminderTaskOf(orderId)))
+    .orderBy(asc(tasks.dueAt), asc(tasks.createdAt))
+}
+
+/** Subject ids of the reminder tasks an officer closed by recording what they did: one order's, or the force's. */
+export async function listActedOnOrderReminders(tx: DbOrTx, scope: ForceScope, kind: TaskKind, orderId?: string) {
+  const rows = await tx
+    .select({ subjectId: tasks.subjectId })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.forceId, scope.forceId),
+        eq(tasks.kind, kind),
+        eq(tasks.status, 'done'),
+        eq(tasks.subjectType, ORDER_TASK_SUBJECT),
+        sql`${tasks.details}->>'actedBy' is not null`,
+        orderId ? reminderTaskOf(orderId) : undefined,
+      ),
+    )
+  return rows.map((r) => r.subjectId)
+}

@@ -5,7 +5,9 @@ import {
   findPreventionOrder,
   findPreventionOrderBySubmission,
   insertPreventionOrder,
+  listActedOnOrderReminders,
   listOpenOrderReminderTasks,
+  listOrderReminderTasks,
   listPreventionOrders,
   orderReferenceExists,
   type PreventionOrderRow,
@@ -13,6 +15,7 @@ import {
   sweepPreventionOrdersForReminders,
   updatePreventionOrder,
 } from '../../db/repositories/investigations.js'
+import { findTask, insertTaskEvent, updateTask } from '../../db/repositories/tasks.js'
 import { assertCan, type ForceScope, forceScopeOf, schedulerScopeFor } from '../../domain/access/policy.js'
 import { isoDateOf } from '../../domain/investigation/dates.js'
 import {
@@ -93,7 +96,11 @@ async function syncOrderTasks(
     )
   }
   const already = new Set(current.map((t) => t.subjectId))
-  const missing = remindersToSchedule(order, today).filter((r) => !already.has(prefix + reminderTaskKey(r)))
+  const due = remindersToSchedule(order, today).filter((r) => !already.has(prefix + reminderTaskKey(r)))
+  if (due.length === 0) return { opened: 0, closed }
+  // A reminder an officer closed by recording what they did is done: it is never opened again.
+  const actedOn = new Set(await listActedOnOrderReminders(tx, scope, ORDER_TASK_KIND, row.id))
+  const missing = due.filter((r) => !actedOn.has(prefix + reminderTaskKey(r)))
   if (missing.length === 0) return { opened: 0, closed }
   // The officer who recorded the order, while they are still in its force; otherwise the team sees it unassigned.
   const recorder = await findForceUser(tx, scope, row.recordedBy)
@@ -256,13 +263,14 @@ export type RegisterItem = {
   warnings: ReturnType<typeof validateOrder>['warnings']
 }
 
-function registerItem(row: PreventionOrderRow, today: string): RegisterItem {
+/** `actedOn`: subject ids of reminder tasks an officer closed; those reminders are dealt with, so not due. */
+function registerItem(row: PreventionOrderRow, today: string, actedOn: ReadonlySet<string>): RegisterItem {
   const order = orderOf(row)
   return {
     row,
     status: orderStatusOn(order, today),
     endsOn: orderEndDate(order),
-    due: remindersDue(order, today),
+    due: remindersDue(order, today).filter((r) => !actedOn.has(`${row.id}:${reminderTaskKey(r)}`)),
     warnings: validateOrder(order).warnings,
   }
 }
@@ -274,10 +282,36 @@ export async function orderRegister(deps: Deps, ctx: Ctx) {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const rows = await listPreventionOrders(tx, scope)
+    const actedOn = new Set(await listActedOnOrderReminders(tx, scope, ORDER_TASK_KIND))
     await audit(tx, ctx, { action: 'read', recordType: 'prevention-order-list', details: { count: rows.length } }, now)
     const today = isoDateOf(now)
-    return { items: rows.map((r) => registerItem(r, today)), today, tasksInWorklist: true }
+    return { items: rows.map((r) => registerItem(r, today, actedOn)), today }
   })
+}
+
+/** An open reminder task of the order, as its page lists it. */
+export type OpenOrderReminder = {
+  id: string
+  title: string
+  dueOn: string
+  overdue: boolean
+  basis: string
+  /** For a breach follow-up: the breach (numbered from 1) whose action closes it; the officer records that instead. */
+  breach: number | null
+}
+
+/** A closed reminder task: what the officer recorded, or why Lantern closed it. */
+export type ClosedOrderReminder = {
+  id: string
+  title: string
+  closedAt: string | null
+  outcome: string | null
+  /** The officer who recorded what they did; null when Lantern closed it (the order ended, the date changed …). */
+  actedByName: string | null
+}
+
+function reminderKindOf(key: string): string {
+  return key.slice(0, key.indexOf(':'))
 }
 
 export async function readOrder(deps: Deps, ctx: Ctx, id: string) {
@@ -288,12 +322,132 @@ export async function readOrder(deps: Deps, ctx: Ctx, id: string) {
     const row = await findPreventionOrder(tx, scope, id)
     if (!row) throw new OrderNotFound(id)
     const investigation = row.investigationId ? await findInvestigation(tx, scope, row.investigationId) : undefined
+    const reminderTasks = await listOrderReminderTasks(tx, scope, ORDER_TASK_KIND, row.id)
     await audit(tx, ctx, { action: 'read', recordType: 'prevention-order', recordId: id }, now)
+    const prefix = `${row.id}:`
+    const open: OpenOrderReminder[] = []
+    const closed: ClosedOrderReminder[] = []
+    for (const task of reminderTasks) {
+      if (task.status === 'open') {
+        const key = task.subjectId.slice(prefix.length)
+        const concerns = key.split(':')[1]
+        const breach =
+          reminderKindOf(key) === 'breach-follow-up'
+            ? row.breaches.findIndex((b) => b.actionTaken === null && b.reportedOn === concerns)
+            : -1
+        open.push({
+          id: task.id,
+          title: task.title,
+          dueOn: isoDateOf(new Date(task.dueAt)),
+          overdue: new Date(task.dueAt) < now,
+          basis: task.basis,
+          breach: breach >= 0 ? breach + 1 : null,
+        })
+      } else {
+        closed.push({
+          id: task.id,
+          title: task.title,
+          closedAt: task.completedAt,
+          outcome: task.outcome,
+          actedByName: task.actedBy === null ? null : (task.actedByName ?? 'An officer'),
+        })
+      }
+    }
+    closed.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
+    const actedOn = new Set(reminderTasks.filter((t) => t.actedBy !== null).map((t) => t.subjectId))
     return {
-      ...registerItem(row, isoDateOf(now)),
+      ...registerItem(row, isoDateOf(now), actedOn),
       all: orderReminders(orderOf(row)),
       investigation: investigation ?? null,
+      openReminders: open,
+      closedReminders: closed,
     }
+  })
+}
+
+/** The reminder task was closed before this request reached it (a second tab, a double submit, the order ended). */
+export class ReminderAlreadyClosed extends Error {
+  constructor(
+    readonly closedAt: string | null,
+    readonly outcome: string | null,
+  ) {
+    super('The reminder is already closed')
+  }
+}
+
+export const REMINDER_NOTE_MAX_LENGTH = 500
+
+/**
+ * An officer records what they did about one of the order's open reminder tasks (issue 6 §3): renewed, decided not
+ * to renew, checked the application. The note closes that task alone, for good: the scheduler does not open it
+ * again. A breach follow-up is closed by recording the action taken on the breach instead.
+ */
+export async function recordReminderAction(deps: Deps, ctx: Ctx, orderId: string, taskId: string, note: string) {
+  assertCan(ctx.actor, 'investigation:update')
+  const scope = forceScopeOf(ctx.actor)
+  const now = deps.now()
+  const text = note.trim()
+  return deps.db.transaction(async (tx) => {
+    const row = await findPreventionOrder(tx, scope, orderId)
+    if (!row) throw new OrderNotFound(orderId)
+    const task = await findTask(tx, scope, taskId)
+    const prefix = `${row.id}:`
+    if (
+      !task ||
+      task.kind !== ORDER_TASK_KIND ||
+      task.subjectType !== ORDER_TASK_SUBJECT ||
+      !task.subjectId.startsWith(prefix)
+    ) {
+      throw new OrderNotFound(`${orderId}/${taskId}`)
+    }
+    if (task.status !== 'open') throw new ReminderAlreadyClosed(task.completedAt, task.outcome)
+    const reminder = reminderKindOf(task.subjectId.slice(prefix.length))
+    if (reminder === 'breach-follow-up') {
+      refuse('note', 'Record the action taken on the breach instead: that closes this reminder.')
+    }
+    if (text === '') refuse('note', 'Enter what you did about this reminder')
+    if (text.length > REMINDER_NOTE_MAX_LENGTH) {
+      refuse('note', `What you did must be ${REMINDER_NOTE_MAX_LENGTH} characters or fewer`)
+    }
+    const at = now.toISOString()
+    const updated = await updateTask(tx, scope, task.id, task.version, {
+      status: 'done',
+      outcome: text,
+      completedAt: at,
+      details: { ...task.details, actedBy: ctx.actor.userId, actedAt: at },
+    })
+    if (!updated) throw new ReminderAlreadyClosed(null, null)
+    await insertTaskEvent(tx, scope, {
+      taskId: task.id,
+      at,
+      actorUserId: ctx.actor.userId,
+      event: 'completed',
+      details: { outcome: text, by: 'officer' },
+    })
+    if (row.investigationId) {
+      await recordEvent(
+        tx,
+        scope,
+        ctx,
+        row.investigationId,
+        'order-updated',
+        `Reminder on order ${row.reference} closed: ${text}`,
+        now,
+        { orderId: row.id, taskId: task.id, reminder },
+      )
+    }
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'update',
+        recordType: 'prevention-order',
+        recordId: row.id,
+        details: { taskId: task.id, reminder, closedBy: 'officer' },
+      },
+      now,
+    )
+    return { reference: row.reference, title: task.title }
   })
 }
 

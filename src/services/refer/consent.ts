@@ -20,6 +20,7 @@ import { audit } from '../audit/audit.js'
 import type { Ctx, Deps } from '../context.js'
 import { completeTasks, createTask } from '../tasks/tasks.js'
 import { ReferralConflict, ReferralRefused } from './errors.js'
+import { withdrawIdentityConsentOnClearing } from './identity-consent.js'
 import { NO_IDENTITY } from './model.js'
 import { loadOrExplain, newReference, saveOrConflict } from './referrals.js'
 import { endOfUkDay } from './time.js'
@@ -125,6 +126,22 @@ export async function recordConsent(
         patch = notConsenting ? { kind: target, ...NO_IDENTITY, identityConsentId: null } : { kind: target }
       }
     }
+    // The identity goes with the consent to share it: its history says so, dated with this answer (s52(3)).
+    const identityWithdrawn =
+      patch.kind === 'duty-to-notify'
+        ? await withdrawIdentityConsentOnClearing(
+            tx,
+            scope,
+            ctx,
+            row,
+            loaded.consentRows,
+            {
+              at: recorded.at,
+              reason: `NRM consent ${recorded.type}: a Duty to Notify report holds no identifying details without consent to share them`,
+            },
+            now,
+          )
+        : null
     const identityRemoved =
       patch.kind === 'duty-to-notify' &&
       (row.personName !== null || row.dateOfBirth !== null || row.contactPhone !== null || row.address !== null)
@@ -164,6 +181,7 @@ export async function recordConsent(
           consent: recorded.type,
           givenLater: applied.value.givenLater,
           ...(patch.kind ? { kindChangedTo: patch.kind } : {}),
+          ...(identityWithdrawn ? { identityConsent: 'withdrawn' } : {}),
         },
       },
       now,

@@ -1,18 +1,24 @@
-import { insertConsentEvent, type ReferralPatch } from '../../db/repositories/referrals.js'
+import type { ReferralPatch } from '../../db/repositories/referrals.js'
 import { assertCan, forceScopeOf } from '../../domain/access/policy.js'
-import { validateDutyToNotify } from '../../domain/referral/index.js'
+import { type ConsentEvent, validateDutyToNotify } from '../../domain/referral/index.js'
 import { audit } from '../audit/audit.js'
 import type { Ctx, Deps } from '../context.js'
 import { referralExport } from './document.js'
 import { ReferralRefused } from './errors.js'
-import { NO_IDENTITY } from './model.js'
+import {
+  checkIdentityConsentTransition,
+  insertIdentityConsentEvent,
+  withdrawIdentityConsentOnClearing,
+} from './identity-consent.js'
+import { identityConsentStateOf, NO_IDENTITY } from './model.js'
 import { loadOrExplain, loadReferral, saveOrConflict } from './referrals.js'
 
 /**
  * Writes a Duty to Notify report sent as JSON by another system (POST /api/v1/referrals/:id/duty-to-notify). The
  * domain schema refuses identifying details unless the person's consent to share them comes with the report
  * (Modern Slavery Act 2015 s52(3)); the database refuses them too. Sending the same report twice gives the same
- * record.
+ * record and the same consent history: an answer about sharing identity is written only when it changes (a named
+ * report after an anonymous one gives consent; an anonymous one after a named one withdraws it).
  */
 export async function saveDutyToNotifyReport(deps: Deps, ctx: Ctx, id: string, body: unknown) {
   assertCan(ctx.actor, 'referral:update')
@@ -49,27 +55,29 @@ export async function saveDutyToNotifyReport(deps: Deps, ctx: Ctx, id: string, b
       },
       exploitation: { ...row.exploitation, ...report.exploitation },
     }
+    const identity = identityConsentStateOf(row, loaded.consentRows)
     let patch: ReferralPatch
+    let identityConsent: 'given' | 'withdrawn' | null = null
     if (report.consentToShareIdentity) {
       const c = report.identityConsent
-      const consent = await insertConsentEvent(tx, scope, {
-        referralId: id,
-        scope: 'share-identity',
-        type: 'given',
-        at: c.givenAt,
-        recordedByUserId: ctx.actor.userId,
-        recordedBy: c.recordedBy,
-        language: c.conversation.language,
-        interpreterUsed: c.conversation.interpreter.used,
-        interpreterIndependent: c.conversation.interpreter.used ? c.conversation.interpreter.independent : null,
-        interpreterProvider: c.conversation.interpreter.used ? c.conversation.interpreter.provider : null,
-        wordsUsed: c.conversation.wordsUsed,
-        reason: null,
-        createdAt: now.toISOString(),
-      })
+      // Already given, and the last answer in the history: the report sent again keeps the consent it first came with.
+      const standing = identity.status === 'given' && identity.history.at(-1)?.type === 'given'
+      let consentId = standing ? row.identityConsentId : null
+      if (consentId === null) {
+        const event: ConsentEvent = {
+          type: 'given',
+          at: c.givenAt,
+          recordedBy: c.recordedBy,
+          conversation: c.conversation,
+        }
+        // No standing consent, so only the date can refuse it: not in the future, not before the last answer.
+        checkIdentityConsentTransition({ ...identity, status: 'withdrawn' }, event, now, 'identityConsent.givenAt')
+        consentId = (await insertIdentityConsentEvent(tx, scope, ctx, id, event, now)).id
+        identityConsent = 'given'
+      }
       patch = {
         ...common,
-        identityConsentId: consent.id,
+        identityConsentId: consentId,
         personName: report.name,
         otherNames: report.otherNames.length > 0 ? report.otherNames : null,
         dateOfBirth: report.dateOfBirth,
@@ -79,6 +87,16 @@ export async function saveDutyToNotifyReport(deps: Deps, ctx: Ctx, id: string, b
         photographs: report.photographs.length > 0 ? report.photographs : null,
       }
     } else {
+      const withdrawn = await withdrawIdentityConsentOnClearing(
+        tx,
+        scope,
+        ctx,
+        row,
+        loaded.consentRows,
+        { at: now.toISOString(), reason: 'sent anonymously through the API' },
+        now,
+      )
+      if (withdrawn) identityConsent = 'withdrawn'
       patch = { ...common, ...NO_IDENTITY, identityConsentId: null }
     }
     await saveOrConflict(tx, scope, loaded, row.version, patch, now)
@@ -89,7 +107,12 @@ export async function saveDutyToNotifyReport(deps: Deps, ctx: Ctx, id: string, b
         action: 'update',
         recordType: 'referral',
         recordId: id,
-        details: { dutyToNotify: true, viaApi: true, identityShared: report.consentToShareIdentity },
+        details: {
+          dutyToNotify: true,
+          viaApi: true,
+          identityShared: report.consentToShareIdentity,
+          ...(identityConsent ? { identityConsent } : {}),
+        },
       },
       now,
     )

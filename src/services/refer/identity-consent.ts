@@ -1,5 +1,11 @@
-import { insertConsentEvent, type ReferralPatch, type ReferralRow } from '../../db/repositories/referrals.js'
-import { assertCan, forceScopeOf } from '../../domain/access/policy.js'
+import type { DbOrTx } from '../../db/client.js'
+import {
+  type ConsentEventRow,
+  insertConsentEvent,
+  type ReferralPatch,
+  type ReferralRow,
+} from '../../db/repositories/referrals.js'
+import { assertCan, type ForceScope, forceScopeOf } from '../../domain/access/policy.js'
 import { applyConsentEvent, type ConsentEvent, type ConsentState } from '../../domain/referral/index.js'
 import { audit } from '../audit/audit.js'
 import type { Ctx, Deps } from '../context.js'
@@ -60,8 +66,16 @@ function eventOf(input: IdentityConsentInput, recordedBy: string): ConsentEvent 
   }
 }
 
-/** The domain's consent rules (given, then withdrawn, then given again; nothing in the future or out of order). */
-function checkTransition(current: IdentityConsentState, event: ConsentEvent, now: Date) {
+/**
+ * The domain's consent rules (given, then withdrawn, then given again; nothing in the future or out of order).
+ * `reportField` names the field of a report sent through the API, so a refusal there is an invalid report.
+ */
+export function checkIdentityConsentTransition(
+  current: IdentityConsentState,
+  event: ConsentEvent,
+  now: Date,
+  reportField?: string,
+) {
   const state: ConsentState = {
     status: current.status,
     since: current.lastAt,
@@ -71,7 +85,8 @@ function checkTransition(current: IdentityConsentState, event: ConsentEvent, now
   const applied = applyConsentEvent(state, event, { now: () => now })
   if (applied.ok) return
   const refuse = (path: string, message: string): never => {
-    throw new ReferralRefused(message, applied.code, [{ path, message }])
+    const where = reportField ?? path
+    throw new ReferralRefused(message, reportField ? 'invalid' : applied.code, [{ path: where, message }])
   }
   switch (applied.code) {
     case 'date-in-future':
@@ -96,6 +111,63 @@ function checkTransition(current: IdentityConsentState, event: ConsentEvent, now
     default:
       return refuse('at', applied.message)
   }
+}
+
+/** Writes one answer about sharing identity to the referral's consent history (scope 'share-identity'). */
+export async function insertIdentityConsentEvent(
+  tx: DbOrTx,
+  scope: ForceScope,
+  ctx: Ctx,
+  referralId: string,
+  event: ConsentEvent,
+  now: Date,
+): Promise<ConsentEventRow> {
+  const conversation = event.type === 'withdrawn' ? null : event.conversation
+  return insertConsentEvent(tx, scope, {
+    referralId,
+    scope: 'share-identity',
+    type: event.type,
+    at: event.at,
+    recordedByUserId: ctx.actor.userId,
+    recordedBy: event.recordedBy,
+    language: conversation?.language ?? null,
+    interpreterUsed: conversation ? conversation.interpreter.used : null,
+    interpreterIndependent: conversation?.interpreter.used ? conversation.interpreter.independent : null,
+    interpreterProvider: conversation?.interpreter.used ? conversation.interpreter.provider : null,
+    wordsUsed: conversation?.wordsUsed ?? null,
+    reason: event.type === 'given' ? null : event.reason,
+    createdAt: now.toISOString(),
+  })
+}
+
+/**
+ * Another change is removing the identifying details (an anonymous report sent through the API, a draft that becomes
+ * a Duty to Notify report without NRM consent). If consent to share identity stood as given, its history records the
+ * withdrawal, so the record page shows "Withdrawn on …" (MSA 2015 s52(3)). Dated no earlier than the last answer about
+ * sharing identity, so the history stays in order. Returns the event written, or null when there was nothing to
+ * withdraw.
+ */
+export async function withdrawIdentityConsentOnClearing(
+  tx: DbOrTx,
+  scope: ForceScope,
+  ctx: Ctx,
+  row: Pick<ReferralRow, 'id' | 'identityConsentId'>,
+  consentRows: readonly ConsentEventRow[],
+  change: { at: string; reason: string },
+  now: Date,
+): Promise<ConsentEventRow | null> {
+  const current = identityConsentStateOf(row, consentRows)
+  if (current.status !== 'given') return null
+  const at = current.lastAt !== null && Date.parse(current.lastAt) > Date.parse(change.at) ? current.lastAt : change.at
+  const event: ConsentEvent = {
+    type: 'withdrawn',
+    at,
+    recordedBy: ctx.actor.displayName,
+    conversation: null,
+    reason: change.reason,
+  }
+  checkIdentityConsentTransition(current, event, now)
+  return insertIdentityConsentEvent(tx, scope, ctx, row.id, event, now)
 }
 
 /**
@@ -145,24 +217,9 @@ export async function recordIdentityConsent(
     }
     const current = identityConsentStateOf(row, loaded.consentRows)
     const event = eventOf(input, ctx.actor.displayName)
-    checkTransition(current, event, now)
+    checkIdentityConsentTransition(current, event, now)
 
-    const conversation = event.type === 'withdrawn' ? null : event.conversation
-    const recorded = await insertConsentEvent(tx, scope, {
-      referralId: id,
-      scope: 'share-identity',
-      type: event.type,
-      at: event.at,
-      recordedByUserId: ctx.actor.userId,
-      recordedBy: event.recordedBy,
-      language: conversation?.language ?? null,
-      interpreterUsed: conversation ? conversation.interpreter.used : null,
-      interpreterIndependent: conversation?.interpreter.used ? conversation.interpreter.independent : null,
-      interpreterProvider: conversation?.interpreter.used ? conversation.interpreter.provider : null,
-      wordsUsed: conversation?.wordsUsed ?? null,
-      reason: event.type === 'withdrawn' ? event.reason : null,
-      createdAt: now.toISOString(),
-    })
+    const recorded = await insertIdentityConsentEvent(tx, scope, ctx, id, event, now)
     // MSA 2015 s52(3): without consent the report holds nothing that identifies the person.
     const patch: ReferralPatch =
       event.type === 'given' ? { identityConsentId: recorded.id } : { ...NO_IDENTITY, identityConsentId: null }

@@ -173,8 +173,8 @@ export type IdentityConsentState = {
 /**
  * Consent to share identity in a Duty to Notify report (MSA 2015 s52(3), law-and-process.md §2.5). The database CHECK
  * trusts referrals.identity_consent_id, so that pointer decides "given"; the share-identity events are the history.
- * The pointer can be cleared without a withdrawal event (the API sending an anonymous report, or a draft becoming an
- * NRM referral and back), so the status follows the pointer, not the last event.
+ * Every path that clears the pointer now writes a withdrawal event; reports cleared before that have none, so the
+ * status still follows the pointer, not the last event.
  */
 export function identityConsentStateOf(
   row: Pick<ReferralRow, 'identityConsentId'>,

@@ -19,6 +19,7 @@ import {
   ReceivedReferralRefused,
   receivedReferralList,
 } from '../../../services/crime/received-referrals.js'
+import { investigationLinks } from '../../../services/investigate/links.js'
 import type { AppDeps } from '../../app.js'
 import { parseForm } from '../../forms.js'
 import { render } from '../../render.js'
@@ -171,9 +172,17 @@ function historyText(event: string, d: Record<string, unknown>): string {
 export async function crimeRoutes(app: FastifyInstance, deps: AppDeps) {
   // ---- One crime record ----
 
-  recordRoute(app, deps, { method: 'GET', url: '/crime/:id', access: 'crime:record' }, async (request, reply, data) =>
-    render(request, reply, 'crime/show.njk', { pageTitle: 'Crime to record', ...viewOf(deps, request, data) }),
-  )
+  recordRoute(app, deps, { method: 'GET', url: '/crime/:id', access: 'crime:record' }, async (request, reply, data) => {
+    const { record } = data
+    const links = await investigationLinks(deps, request.ctx(), { crimeRecordId: record.id })
+    return render(request, reply, 'crime/show.njk', {
+      pageTitle: 'Crime to record',
+      ...viewOf(deps, request, data),
+      // /investigations/new finds a crime record by its crime reference, so the link waits until one is recorded.
+      investigations: { ...links, canOpen: links.canOpen && record.crimeReference !== null },
+      investigationNeedsReference: links.canOpen && record.crimeReference === null,
+    })
+  })
 
   // ---- Record the crime: question page, then check answers ----
 

@@ -15,10 +15,13 @@ import {
   addOrder,
   type OrderInput,
   orderRegister,
+  REMINDER_NOTE_MAX_LENGTH,
+  ReminderAlreadyClosed,
   readOrder,
   recordBreach,
   recordBreachAction,
   recordMainApplicationDecided,
+  recordReminderAction,
 } from '../../../services/investigate/orders.js'
 import type { AppDeps } from '../../app.js'
 import { render } from '../../render.js'
@@ -251,13 +254,12 @@ export async function orderRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
     '/investigations/orders',
     { config: { access: 'investigation:read' } },
     async (request, reply) => {
-      const { items, today, tasksInWorklist } = await orderRegister(deps, request.ctx())
+      const { items, today } = await orderRegister(deps, request.ctx())
       const only = request.query.investigation
       const shown = only ? items.filter((i) => i.row.investigationId === only) : items
       return render(request, reply, 'investigations/orders.njk', {
         pageTitle: 'Prevention and risk orders',
         today,
-        tasksInWorklist,
         investigation: only ?? null,
         rows: shown.map((i) => ({
           id: i.row.id,
@@ -314,13 +316,22 @@ export async function orderRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
     }
   })
 
-  app.get<{ Params: { orderId: string } }>(
-    '/investigations/orders/:orderId',
-    { config: { access: 'investigation:read' } },
-    async (request, reply) => {
-      const o = await loadOrder(deps, request, reply)
-      if (!o) return reply
-      return render(request, reply, 'investigations/order.njk', {
+  type LoadedOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>
+  /** The note typed against one reminder, with its error, when the page is shown again after a refusal. */
+  type NoteProblem = { taskId: string; value: string; message: string }
+
+  const renderOrder = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: LoadedOrder,
+    problem: { errors: { text: string; href: string }[]; note?: NoteProblem } | null = null,
+    status = 200,
+  ) =>
+    render(
+      request,
+      reply,
+      'investigations/order.njk',
+      {
         pageTitle: `Order ${o.row.reference}`,
         o,
         kind: `${o.row.interim ? 'Interim ' : ''}${orderKindLabels[o.row.kind]}`,
@@ -331,14 +342,74 @@ export async function orderRegisterRoutes(app: FastifyInstance, deps: AppDeps) {
         status: statusText[o.status],
         statusClass: statusClass[o.status],
         canChange: can(request.ctx().actor, 'investigation:update'),
-      })
+        noteMaxLength: REMINDER_NOTE_MAX_LENGTH,
+        errors: problem?.errors ?? [],
+        note: problem?.note ?? null,
+      },
+      status,
+    )
+
+  app.get<{ Params: { orderId: string } }>(
+    '/investigations/orders/:orderId',
+    { config: { access: 'investigation:read' } },
+    async (request, reply) => {
+      const o = await loadOrder(deps, request, reply)
+      if (!o) return reply
+      return renderOrder(request, reply, o)
+    },
+  )
+
+  // Closes one open reminder task with what the officer did (issue 6 §3); the note joins the order's history.
+  app.post<{ Params: { orderId: string; taskId: string } }>(
+    '/investigations/orders/:orderId/reminders/:taskId',
+    { config: { access: 'investigation:update' } },
+    async (request, reply) => {
+      const orderId = Id.safeParse(request.params.orderId)
+      const taskId = Id.safeParse(request.params.taskId)
+      if (!orderId.success || !taskId.success) return reply.callNotFound()
+      const note = text((request.body ?? {}) as Body, 'note')
+      try {
+        const done = await recordReminderAction(deps, request.ctx(), orderId.data, taskId.data, note)
+        request.session.flash = {
+          type: 'success',
+          title: 'Reminder closed',
+          text: `What you did is in the history of order ${done.reference}. The reminder has left the worklists.`,
+        }
+        return reply.redirect(`/investigations/orders/${orderId.data}`)
+      } catch (e) {
+        if (e instanceof ReminderAlreadyClosed) {
+          const o = await loadOrder(deps, request, reply)
+          if (!o) return reply
+          const errors = [
+            {
+              text: 'This reminder was already closed, so nothing was saved. What was recorded is in the history.',
+              href: '#reminder-history',
+            },
+          ]
+          return renderOrder(request, reply, o, { errors }, 409)
+        }
+        if (await handleInvestigationError(e, request, reply, `/investigations/orders/${orderId.data}`)) return reply
+        const o = await loadOrder(deps, request, reply)
+        if (!o) return reply
+        const message = (e as Refused).issues[0]?.message ?? 'Enter what you did about this reminder'
+        return renderOrder(
+          request,
+          reply,
+          o,
+          {
+            errors: [{ text: message, href: `#note-${taskId.data}` }],
+            note: { taskId: taskId.data, value: note, message },
+          },
+          400,
+        )
+      }
     },
   )
 
   type OrderForm = {
     path: string
-    page(o: NonNullable<Awaited<ReturnType<typeof loadOrder>>>, request: FastifyRequest): FormPage
-    submit(o: NonNullable<Awaited<ReturnType<typeof loadOrder>>>, body: Body, request: FastifyRequest): Promise<string>
+    page(o: LoadedOrder, request: FastifyRequest): FormPage
+    submit(o: LoadedOrder, body: Body, request: FastifyRequest): Promise<string>
   }
   const orderForm = (form: OrderForm) => {
     app.get<{ Params: { orderId: string; n?: string } }>(

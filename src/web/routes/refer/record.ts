@@ -11,6 +11,7 @@ import {
   rulesAt,
 } from '../../../domain/referral/index.js'
 import type { Ctx } from '../../../services/context.js'
+import { investigationLinks } from '../../../services/investigate/links.js'
 import { consentPhrase, genderLabels, ukDate } from '../../../services/refer/document.js'
 import { exportReferral } from '../../../services/refer/export.js'
 import { type IdentityConsentState, identityConsentStateOf, stateOf } from '../../../services/refer/model.js'
@@ -57,11 +58,15 @@ const responseLabels: Record<string, string> = {
   declined: 'Declined',
 }
 
-/** "Not asked", "Given on 27 November 2026" or "Withdrawn on …" (MSA 2015 s52(3)). */
+/**
+ * "Not asked", "Given on 27 November 2026" or "Withdrawn on …" (MSA 2015 s52(3)): the date of the answer in the history
+ * that set the status. Every change that removes the identity writes its withdrawal to the history, so only a report
+ * changed before that was so has a withdrawal with no date.
+ */
 export function identityConsentLabel(state: IdentityConsentState): string {
   if (state.status === 'not-asked') return 'Not asked'
   const word = state.status === 'given' ? 'Given' : 'Withdrawn'
-  return state.since ? `${word} on ${ukDate(state.since)}` : word
+  return state.since ? `${word} on ${ukDate(state.since)}` : `${word} (date not recorded)`
 }
 
 /** Everything the record page shows, worked out from the loaded referral; no personal details in the timeline. */
@@ -261,9 +266,11 @@ export async function referralRecordRoutes(app: FastifyInstance, deps: AppDeps) 
       const ctx = request.ctx()
       const loaded = await readReferral(deps, ctx, id)
       const encounter = await encounterOfReferral(deps, ctx, loaded.row)
+      const investigations = await investigationLinks(deps, ctx, { referralId: loaded.row.id })
       return await render(request, reply, 'referrals/show.njk', {
         pageTitle: `Referral ${loaded.row.reference}`,
         ...recordView(loaded, ctx, deps.now(), encounter !== null),
+        investigations,
       })
     } catch (e) {
       return handleReferralError(e, request, reply)
